@@ -1,0 +1,37 @@
+// The `bucket-doctor` command line: same core as the extension, never imports 'vscode'.
+import { version } from '../../package.json';
+
+const usage = `Usage: bucket-doctor <command> [options]
+
+Commands:
+  check [paths...]      Check deployment files (lse-values.yaml, env.list, docker-compose.yml, IAM policies)
+  test-access [bucket]  Prove live access to a configured bucket
+
+Options:
+  --format text|json|sarif  Output format (default: text)
+  -h, --help                Show this help
+  -v, --version             Show the version
+
+Exit codes: 0 no problems, 1 problems found, 2 usage error or command unavailable.
+`;
+
+/** Runs the CLI and returns its exit code; output goes through the given writers so tests can capture it. */
+export function main(argv: string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s)): number {
+  const [command] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    out(usage);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '-v' || command === '--version') {
+    out(`${version}\n`);
+    return 0;
+  }
+  if (command === 'check' || command === 'test-access') {
+    err(`bucket-doctor ${command}: not implemented yet in this version; nothing was checked.\n`);
+    return 2;
+  }
+  err(`bucket-doctor: unknown command "${command}"\n\n${usage}`);
+  return 2;
+}
+
+if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,67 @@
+// Shared vocabulary of the core: everything else speaks in these types.
+
+/** Providers Bucket Doctor understands. */
+export type Provider = 's3' | 'gcs' | 'azure';
+
+/** 1-based line and column, as the CLI prints them; the editor converts to 0-based. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface Range {
+  start: Position;
+  end: Position;
+}
+
+/** How a deployment authenticates to its bucket. */
+export type AuthMode =
+  | 'irsa-role'
+  | 'access-keys'
+  | 'existing-secret'
+  | 'node-role'
+  | 'workload-identity'
+  | 'key-json'
+  | 'account-key'
+  | 'sas'
+  | 'connection-string'
+  | 'hmac'
+  | 'unknown';
+
+/** A bucket (or container) that a workspace file configures or references. */
+export interface BucketRef {
+  provider: Provider;
+  name: string;
+  folder: string;
+  region?: string;
+  endpoint?: string;
+  auth: AuthMode;
+  profile?: string;
+  /** Where it is defined: file path and range. */
+  file: string;
+  range: Range;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** Replace `range` (offsets into the file text) with `text`. */
+export interface TextEdit {
+  offset: number;
+  length: number;
+  text: string;
+}
+
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+  preferred?: boolean;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: Range;
+  fixes?: Fix[];
+}
