@@ -19,5 +19,3 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
 }
-
-export function deactivate(): void {}
