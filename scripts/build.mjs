@@ -56,7 +56,7 @@ const builds = [
     entryPoints: ['s3', 'gcs', 'azure', 'iam'].map((name) => `src/providers/${name}.ts`),
     outdir: 'dist/providers',
   },
-  { ...node, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   {
     ...common,
     platform: 'browser',

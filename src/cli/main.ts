@@ -16,7 +16,13 @@ Exit codes: 0 no problems, 1 problems found, 2 usage error or command unavailabl
 `;
 
 /** Runs the CLI and returns its exit code; output goes through the given writers so tests can capture it. */
-export function main(argv: string[], out = (s: string) => process.stdout.write(s), err = (s: string) => process.stderr.write(s)): number {
+type Write = (text: string) => void;
+
+export function main(
+  argv: string[],
+  out: Write = (s) => process.stdout.write(s),
+  err: Write = (s) => process.stderr.write(s),
+): number {
   const [command] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     out(usage);
@@ -33,5 +39,3 @@ export function main(argv: string[], out = (s: string) => process.stdout.write(s
   err(`bucket-doctor: unknown command "${command}"\n\n${usage}`);
   return 2;
 }
-
-if (require.main === module) process.exitCode = main(process.argv.slice(2));

@@ -22,8 +22,25 @@ export const builtInGlobs: Record<Exclude<FileKind, 'policy'>, string[]> = {
 
 const anyMatch = (path: string, globs: string[]): boolean => globs.some((g) => matchesGlob(path, g));
 
-// A YAML root key `global:` whose block contains `persistence:` (content wins over the name).
-const persistenceBlock = /^global:[ \t]*(?:#.*)?\r?\n(?:(?:[ \t]+.*|[ \t]*(?:#.*)?)\r?\n)*?[ \t]+persistence:/m;
+/** True when the YAML text has `persistence:` directly under a root `global:` block (a linear line scan). */
+function hasGlobalPersistence(text: string): boolean {
+  let inGlobal = false;
+  let childIndent = -1;
+  for (const line of text.split('\n')) {
+    const content = line.trim();
+    if (content === '' || content.startsWith('#')) continue;
+    const indent = line.length - line.trimStart().length;
+    if (indent === 0) {
+      inGlobal = /^global:\s*(?:#.*)?$/.test(content);
+      childIndent = -1;
+    } else if (inGlobal) {
+      if (childIndent < 0) childIndent = indent;
+      if (indent === childIndent && /^persistence:(?:\s|$)/.test(content)) return true;
+    }
+  }
+  return false;
+}
+
 // A JSON object with a `"Statement"` member, detected even when the JSON around it is broken.
 const statementMember = /"Statement"\s*:/;
 
@@ -48,5 +65,5 @@ export function fileKind(path: string, text: string, extra: FileGlobs = noExtraG
   const byName = kindByName(path, extra);
   if (byName !== 'content') return byName;
   if (/\.json$/i.test(path)) return statementMember.test(text) ? 'policy' : undefined;
-  return persistenceBlock.test(text) ? 'values' : undefined;
+  return hasGlobalPersistence(text) ? 'values' : undefined;
 }
