@@ -83,8 +83,8 @@ if (tests) {
   });
 }
 
-if (!watch) rmSync(join(root, 'dist'), { recursive: true, force: true });
-if (tests && !watch) rmSync(join(root, 'out'), { recursive: true, force: true });
+// A package must not ship bundles of removed entry points; dev builds overwrite in place so running tests keep their files.
+if (production) rmSync(join(root, 'dist'), { recursive: true, force: true });
 
 if (watch) {
   const contexts = await Promise.all(builds.map((b) => esbuild.context(b)));
