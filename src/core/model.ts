@@ -44,17 +44,21 @@ export interface BucketRef {
 
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Replace `range` (offsets into the file text) with `text`. */
+/** Replace `length` characters at `offset` (UTF-16 offsets into the file text) with `text`. */
 export interface TextEdit {
   offset: number;
   length: number;
   text: string;
+  /** The same insertion in VS Code snippet syntax, with tab stops on placeholders (`${1:<YOUR_BUCKET>}`). */
+  snippet?: string;
 }
 
 export interface Fix {
   title: string;
   edits: TextEdit[];
   preferred?: boolean;
+  /** Text to hand to the user with the fix (the editor copies it to the clipboard, the CLI prints it). */
+  clipboard?: string;
 }
 
 export interface Finding {
