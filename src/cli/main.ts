@@ -1,10 +1,12 @@
 // The `bucket-doctor` command line: same core as the extension, never imports 'vscode'.
 import { version } from '../../package.json';
+import { checkCommand } from './check-command';
 
 const usage = `Usage: bucket-doctor <command> [options]
 
 Commands:
-  check [paths...]      Check deployment files (lse-values.yaml, env.list, docker-compose.yml, IAM policies)
+  check [paths...]      Check deployment files (lse-values.yaml, env.list, docker-compose.yml)
+                        --fix applies the preferred fix of each finding in place
   test-access [bucket]  Prove live access to a configured bucket
 
 Options:
@@ -32,7 +34,11 @@ export function main(
     out(`${version}\n`);
     return 0;
   }
-  if (command === 'check' || command === 'test-access') {
+  if (command === 'check') {
+    const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+    return checkCommand(argv.slice(1), { cwd: process.cwd(), out, err, color });
+  }
+  if (command === 'test-access') {
     err(`bucket-doctor ${command}: not implemented yet in this version; nothing was checked.\n`);
     return 2;
   }
