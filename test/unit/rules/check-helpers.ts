@@ -6,9 +6,7 @@ import { parseYaml } from '../../../src/core/sources/yaml-file';
 import { applyEdits } from '../../../src/core/text';
 import { Workspace, type WorkspaceOptions } from '../../../src/core/workspace';
 
-export interface Files {
-  [path: string]: string;
-}
+export type Files = Record<string, string>;
 
 /** Findings for `path` in a workspace made of `files`. */
 export function check(files: Files, path: string, options: WorkspaceOptions = {}): Finding[] {
