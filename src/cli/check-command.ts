@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkWorkspace } from '../core/check';
+import { compatibleFixes, editFile } from '../core/fix-all';
 import type { Finding, TextEdit } from '../core/model';
 import { applyEdits } from '../core/text';
 import { Workspace } from '../core/workspace';
@@ -45,23 +46,14 @@ function trackedFiles(cwd: string): Set<string> {
   return new Set(result.stdout.split('\0').filter(Boolean).map((p) => (p.startsWith(prefix) ? p.slice(prefix.length) : p)));
 }
 
-/** Two edits touch the same text (or insert at the same place, where their order would be ambiguous). */
-function overlap(a: TextEdit, b: TextEdit): boolean {
-  return a.offset < b.offset + b.length && b.offset < a.offset + a.length ? true : a.offset === b.offset;
-}
-
-/** Applies each file's preferred fixes (skipping ones that overlap an earlier fix); returns the texts changed. */
+/** Applies the preferred fixes that fit together; returns the new texts of the files they change. */
 function applyPreferredFixes(findings: readonly Finding[], texts: Map<string, string>, io: CheckIo): Map<string, string> {
   const edits = new Map<string, TextEdit[]>();
-  const changed = new Map<string, string>();
-  for (const finding of findings) {
-    const fix = finding.fixes?.find((f) => f.preferred);
-    if (!fix) continue;
-    const byFile = fix.edits.map((e) => ({ file: (e as TextEdit & { file?: string }).file ?? finding.file, edit: e }));
-    if (byFile.some(({ file, edit }) => (edits.get(file) ?? []).some((other) => overlap(edit, other)))) continue;
-    for (const { file, edit } of byFile) edits.set(file, [...(edits.get(file) ?? []), edit]);
+  for (const { finding, fix } of compatibleFixes(findings)) {
+    for (const edit of fix.edits) edits.set(editFile(edit, finding), [...(edits.get(editFile(edit, finding)) ?? []), edit]);
     if (fix.clipboard) io.err(`${finding.file}: ${fix.title} — then run:\n  ${fix.clipboard}\n`);
   }
+  const changed = new Map<string, string>();
   for (const [file, list] of edits) {
     const text = texts.get(file);
     if (text !== undefined) changed.set(file, applyEdits(text, list));
