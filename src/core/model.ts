@@ -49,6 +49,8 @@ export interface TextEdit {
   offset: number;
   length: number;
   text: string;
+  /** Workspace-relative path of another file this edit applies to (e.g. a volume line in docker-compose.yml). */
+  file?: string;
   /** The same insertion in VS Code snippet syntax, with tab stops on placeholders (`${1:<YOUR_BUCKET>}`). */
   snippet?: string;
 }
