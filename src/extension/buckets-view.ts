@@ -1,7 +1,7 @@
 // The Buckets view. Until bucket discovery lands it lists the deployment files it will read, grouped by kind.
 import * as vscode from 'vscode';
 import type { FileKind } from '../core/sources/file-kinds';
-import { findWorkspaceFiles, type WorkspaceFile } from './workspace-files';
+import type { DeploymentFiles, WorkspaceFile } from './workspace-files';
 
 const groupLabels: Record<FileKind, string> = {
   values: vscode.l10n.t('Helm values'),
@@ -50,11 +50,10 @@ const kindOrder: FileKind[] = ['values', 'env', 'compose', 'policy', 'config'];
 export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changed.event;
-  private files: Promise<WorkspaceFile[]> | undefined;
+  private readonly subscription: vscode.Disposable;
 
-  refresh(): void {
-    this.files = undefined;
-    this.changed.fire();
+  constructor(private readonly deploymentFiles: DeploymentFiles) {
+    this.subscription = deploymentFiles.onDidChange(() => this.changed.fire());
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -64,8 +63,8 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   async getChildren(node?: Node): Promise<Node[]> {
     if (node instanceof GroupNode) return node.files.map((f) => new FileNode(f));
     if (node) return [];
-    this.files ??= findWorkspaceFiles();
-    const files = await this.files;
+    await this.deploymentFiles.ready();
+    const files = this.deploymentFiles.files();
     await vscode.commands.executeCommand('setContext', 'bucketDoctor.hasDeploymentFiles', files.length > 0);
     return kindOrder
       .map((kind) => new GroupNode(kind, files.filter((f) => f.kind === kind)))
@@ -73,6 +72,7 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   dispose(): void {
+    this.subscription.dispose();
     this.changed.dispose();
   }
 }

@@ -1,31 +1,54 @@
-// Entry point: wires views and commands. Loads no cloud SDK; live work requires dist/providers/* on demand.
+// Entry point: wires views, diagnostics, code actions and commands. Loads no cloud SDK.
 import * as vscode from 'vscode';
 import { BucketsTreeProvider } from './buckets-view';
+import { CodeActions, copyCommand, copyToClipboard } from './code-actions';
 import { testBucketAccess } from './commands/test-bucket-access';
+import { Diagnostics } from './diagnostics';
+import { DeploymentFiles } from './workspace-files';
 
 // Saving many files at once (a branch switch) should re-scan the workspace once, not per file.
-const refreshDelayMs = 300;
+const rescanDelayMs = 300;
 
 export function activate(context: vscode.ExtensionContext): void {
-  const buckets = new BucketsTreeProvider();
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml,json,env,list}');
+  const files = new DeploymentFiles();
+  const diagnostics = new Diagnostics(files, context.extensionUri);
+  const buckets = new BucketsTreeProvider(files);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.json,*.env,*.list,.env}');
   let pending: NodeJS.Timeout | undefined;
-  const scheduleRefresh = () => {
+  const scheduleRescan = (uri?: vscode.Uri) => {
+    if (uri && /\/(?:node_modules|\.git)\//.test(uri.path)) return;
     clearTimeout(pending);
-    pending = setTimeout(() => buckets.refresh(), refreshDelayMs);
+    pending = setTimeout(() => void files.rescan(), rescanDelayMs);
   };
+  const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }, { scheme: 'vscode-remote' }];
   context.subscriptions.push(
+    files,
+    diagnostics,
     buckets,
     watcher,
     { dispose: () => clearTimeout(pending) },
     vscode.window.createTreeView('bucketDoctor.buckets', { treeDataProvider: buckets, showCollapseAll: true }),
-    vscode.commands.registerCommand('bucketDoctor.refreshBuckets', () => buckets.refresh()),
+    vscode.languages.registerCodeActionsProvider(selector, new CodeActions(diagnostics), CodeActions.metadata),
+    vscode.commands.registerCommand('bucketDoctor.refreshBuckets', () => files.rescan()),
     vscode.commands.registerCommand('bucketDoctor.testBucketAccess', testBucketAccess),
-    watcher.onDidCreate(scheduleRefresh),
-    watcher.onDidChange(scheduleRefresh),
-    watcher.onDidDelete(scheduleRefresh),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('bucketDoctor.files')) scheduleRefresh();
+    vscode.commands.registerCommand(copyCommand, copyToClipboard),
+    files.onDidChange(() => diagnostics.scheduleAll()),
+    vscode.workspace.onDidOpenTextDocument((d) => diagnostics.schedule(d, 0)),
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length === 0) return;
+      diagnostics.schedule(e.document);
+      // Other open files may depend on this one (an env file on the compose file that loads it).
+      for (const other of vscode.workspace.textDocuments) if (other !== e.document) diagnostics.schedule(other);
     }),
+    vscode.workspace.onDidCloseTextDocument((d) => diagnostics.forget(d)),
+    watcher.onDidCreate(scheduleRescan),
+    watcher.onDidChange(scheduleRescan),
+    watcher.onDidDelete(scheduleRescan),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('bucketDoctor')) scheduleRescan();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => scheduleRescan()),
   );
+  void files.rescan();
+  for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, 0);
 }
