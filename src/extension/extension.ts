@@ -4,6 +4,7 @@ import { BucketsTreeProvider } from './buckets-view';
 import { CodeActions, copyCommand, copyToClipboard } from './code-actions';
 import { testBucketAccess } from './commands/test-bucket-access';
 import { Diagnostics } from './diagnostics';
+import { registerLanguageFeatures } from './language-features';
 import { DeploymentFiles } from './workspace-files';
 
 // Saving many files at once (a branch switch) should re-scan the workspace once, not per file.
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): void {
     { dispose: () => clearTimeout(pending) },
     vscode.window.createTreeView('bucketDoctor.buckets', { treeDataProvider: buckets, showCollapseAll: true }),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActions(diagnostics), CodeActions.metadata),
+    registerLanguageFeatures(files, selector),
     vscode.commands.registerCommand('bucketDoctor.refreshBuckets', () => files.rescan()),
     vscode.commands.registerCommand('bucketDoctor.testBucketAccess', testBucketAccess),
     vscode.commands.registerCommand(copyCommand, copyToClipboard),
