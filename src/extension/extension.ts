@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { BucketsTreeProvider } from './buckets-view';
 import { CodeActions, copyCommand, copyToClipboard } from './code-actions';
+import { newDeploymentFile } from './commands/new-deployment-file';
 import { testBucketAccess } from './commands/test-bucket-access';
 import { Diagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language-features';
@@ -34,6 +35,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.commands.registerCommand('bucketDoctor.refreshBuckets', () => files.rescan()),
     vscode.commands.registerCommand('bucketDoctor.testBucketAccess', testBucketAccess),
     vscode.commands.registerCommand(copyCommand, copyToClipboard),
+    vscode.commands.registerCommand('bucketDoctor.newDeploymentFile', (prefix?: string) => newDeploymentFile(context.extensionUri, prefix)),
     files.onDidChange(() => diagnostics.scheduleAll()),
     vscode.workspace.onDidOpenTextDocument((d) => diagnostics.schedule(d, 0)),
     vscode.workspace.onDidChangeTextDocument((e) => {
