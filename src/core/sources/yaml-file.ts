@@ -1,5 +1,5 @@
 // YAML through the `yaml` Document API: located nodes for rules, syntax problems with offsets, path lookups.
-import { isMap, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 
 export interface YamlProblem {
   offset: number;
@@ -12,15 +12,34 @@ export interface YamlFile {
   problems: YamlProblem[];
 }
 
+/** Repeated keys in any mapping, found in linear time (the library's own check is quadratic in the map size). */
+function duplicateKeys(doc: Document.Parsed): YamlProblem[] {
+  const problems: YamlProblem[] = [];
+  visit(doc, {
+    Map(_, map) {
+      const seen = new Set<string>();
+      for (const pair of map.items) {
+        if (!isScalar(pair.key)) continue;
+        const key = String(pair.key.value);
+        if (seen.has(key) && pair.key.range) {
+          problems.push({ offset: pair.key.range[0], length: pair.key.range[1] - pair.key.range[0], message: `Map keys must be unique; "${key}" is repeated` });
+        }
+        seen.add(key);
+      }
+    },
+  });
+  return problems;
+}
+
 export function parseYaml(text: string): YamlFile {
-  const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false });
+  const doc = parseDocument(text, { prettyErrors: false, keepSourceTokens: false, uniqueKeys: false });
   const problems = doc.errors.map((e) => ({
     offset: e.pos[0],
     length: Math.max(1, e.pos[1] - e.pos[0]),
     // The library appends a source excerpt after the first line; the editor shows the place itself.
     message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
   }));
-  return { doc, problems };
+  return { doc, problems: [...problems, ...duplicateKeys(doc)] };
 }
 
 export type YamlPair = Pair<Node, Node | null>;

@@ -1,0 +1,93 @@
+// `npm run bench`: the performance figures the issues ask for, side by side, as a table and bench-results.json.
+import { writeFileSync } from 'node:fs';
+import { checkFile } from '../src/core/check';
+import { parseEnvFile } from '../src/core/sources/env-file';
+import { parseYaml } from '../src/core/sources/yaml-file';
+import { Workspace } from '../src/core/workspace';
+
+interface Result {
+  name: string;
+  value: number;
+  unit: string;
+  goal: string;
+  pass: boolean;
+}
+
+/** Median wall time of `fn` in milliseconds, after warm-up runs. */
+function median(fn: () => void, runs = 15): number {
+  for (let i = 0; i < 3; i++) fn();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = process.hrtime.bigint();
+    fn();
+    times.push(Number(process.hrtime.bigint() - start) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
+}
+
+/** A realistic large values file: the storage block, both service accounts, and many unrelated chart settings. */
+function valuesFile(lines: number): string {
+  const head = [
+    'global:',
+    '  persistence:',
+    '    enabled: true',
+    '    type: s3',
+    '    config:',
+    '      s3:',
+    '        bucket: "acme-labeling-prod"',
+    '        region: "us-east-1"',
+    '        folder: "lse/"',
+    '        urlExpirationSecs: "86400"',
+    '  extraEnvironmentVars:',
+  ];
+  const body: string[] = [];
+  for (let i = 0; head.length + body.length < lines - 8; i++) body.push(`    FEATURE_${i}: "value-${i}" # setting ${i}`);
+  const tail = ['app:', '  serviceAccount:', '    annotations:', '      eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lse', 'rqworker:', '  serviceAccount:', '    annotations:', '      eks.amazonaws.com/role-arn: arn:aws:iam::123456789012:role/lse'];
+  return [...head, ...body, ...tail].join('\n') + '\n';
+}
+
+function envFile(lines: number): string {
+  const head = ['STORAGE_TYPE=s3', 'STORAGE_AWS_BUCKET_NAME=acme-labeling-prod', 'STORAGE_AWS_REGION_NAME=us-east-1', 'SSRF_PROTECTION_ENABLED=true'];
+  const body: string[] = [];
+  for (let i = 0; head.length + body.length < lines; i++) body.push(i % 10 === 0 ? `# group ${i}` : `APP_SETTING_${i}=value-${i}`);
+  return [...head, ...body].join('\n') + '\n';
+}
+
+function checkTime(path: string, text: string): number {
+  return median(() => {
+    const workspace = new Workspace([{ path, text }]);
+    const file = workspace.get(path);
+    if (!file) throw new Error(`${path} not recognised`);
+    checkFile(workspace, file);
+  });
+}
+
+const results: Result[] = [];
+const values = valuesFile(5000);
+const env = envFile(20000);
+
+const valuesParse = median(() => parseYaml(values));
+const valuesCheck = checkTime('lse-values.yaml', values);
+results.push({ name: 'values 5,000 lines: parse', value: valuesParse, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'values 5,000 lines: check', value: valuesCheck, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'values check / parse', value: valuesCheck / valuesParse, unit: 'x', goal: '<= 2', pass: valuesCheck / valuesParse <= 2 });
+
+const envParse = median(() => parseEnvFile(env));
+const envCheck = checkTime('env.list', env);
+results.push({ name: 'env 20,000 lines: parse', value: envParse, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'env 20,000 lines: check', value: envCheck, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'env check / parse', value: envCheck / envParse, unit: 'x', goal: '<= 2', pass: envCheck / envParse <= 2 });
+
+// Linear time: four times the lines should cost about four times as much, not sixteen.
+const envSmall = checkTime('env.list', envFile(5000));
+results.push({ name: 'env check 20k / 5k lines', value: envCheck / envSmall, unit: 'x', goal: '<= 6 (linear ~4)', pass: envCheck / envSmall <= 6 });
+const valuesLarge = checkTime('lse-values.yaml', valuesFile(20000));
+results.push({ name: 'values check 20k / 5k lines', value: valuesLarge / valuesCheck, unit: 'x', goal: '<= 6 (linear ~4)', pass: valuesLarge / valuesCheck <= 6 });
+
+const width = Math.max(...results.map((r) => r.name.length));
+console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  goal`);
+for (const r of results) {
+  console.log(`${r.name.padEnd(width)}  ${`${r.value.toFixed(2)} ${r.unit}`.padStart(10)}  ${r.goal}${r.pass ? '' : '  FAIL'}`);
+}
+writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+process.exitCode = results.every((r) => r.pass) ? 0 : 1;
