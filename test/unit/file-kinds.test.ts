@@ -68,7 +68,7 @@ test('classification never throws and takes linear time on arbitrary text', () =
 test('duplicate YAML keys are syntax problems, found in linear time', async () => {
   const { parseYaml } = await import('../../src/core/sources/yaml-file');
   const problems = parseYaml('a:\n  b: 1\n  b: 2\nc: 3\n').problems;
-  assert.deepEqual(problems, [{ offset: 14, length: 1, message: 'Map keys must be unique; "b" is repeated' }]);
+  assert.deepEqual(problems, [{ offset: 12, length: 1, message: 'Map keys must be unique; "b" is repeated' }]);
   const big = `m:\n${Array.from({ length: 20000 }, (_, i) => `  k${i}: v`).join('\n')}\n`;
   const start = performance.now();
   assert.deepEqual(parseYaml(big).problems, []);

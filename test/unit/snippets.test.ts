@@ -37,7 +37,8 @@ for (const [name, snippet] of Object.entries(load('snippets/env.code-snippets'))
     const text = expandSnippet(snippet.body);
     const volume = expandSnippet(load('snippets/compose.code-snippets').composeGcsKeyVolume.body);
     const compose = `services:\n  app:\n    image: heartexlabs/label-studio-enterprise\n    env_file: env.list\n    volumes:\n      ${volume}`;
-    for (const files of [{ 'env.list': text }, { 'env.list': text, 'docker-compose.yml': compose }]) {
+    const workspaces: Record<string, string>[] = [{ 'env.list': text }, { 'env.list': text, 'docker-compose.yml': compose }];
+    for (const files of workspaces) {
       const errors = check(files, 'env.list').filter((f) => f.severity === 'error');
       assert.deepEqual(errors, [], `${name}:\n${text}`);
     }
