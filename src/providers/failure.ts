@@ -9,6 +9,7 @@ interface ErrorShape {
   status?: unknown;
   details?: { errorCode?: unknown };
   errors?: { reason?: unknown }[];
+  message?: unknown;
   $metadata?: { httpStatusCode?: unknown };
   response?: { status?: unknown };
   cause?: unknown;
@@ -16,6 +17,16 @@ interface ErrorShape {
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** GCS download errors carry the JSON error body only as their message; its `reason` is a fixed token, safe to keep. */
+function reasonInBody(message: unknown): string | undefined {
+  if (typeof message !== 'string' || !message.startsWith('{')) return undefined;
+  try {
+    return text((JSON.parse(message) as { error?: { errors?: { reason?: unknown }[] } }).error?.errors?.[0]?.reason);
+  } catch {
+    return undefined;
+  }
+}
 
 export function failureOf(error: unknown): RawFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
@@ -25,6 +36,7 @@ export function failureOf(error: unknown): RawFailure {
   const code =
     text(e.details?.errorCode) ??
     text(e.errors?.[0]?.reason) ??
+    reasonInBody(e.message) ??
     text(e.Code) ??
     text(e.code) ??
     (text(e.name) !== 'Error' && text(e.name) !== 'RestError' && text(e.name) !== 'ApiError' ? text(e.name) : undefined) ??

@@ -90,10 +90,8 @@ test('each missing object permission refuses exactly its operation', async () =>
   assert.deepEqual((await gcs(noDelete).list({})).objects.map((o) => o.key), ['a.txt']);
 });
 
-// Known provider gap: for downloads the SDK leaves `errors` empty and puts the JSON error body in `message`, which
-// src/providers/failure.ts never reads, so the report shows "HTTP 403" instead of GCS's own reason. Drop `todo` once
-// failureOf also takes `error.errors[0].reason` from a JSON message.
-test('a refused or missing download keeps the GCS reason code', { todo: 'src/providers/failure.ts loses GCS download reasons' }, async () => {
+// For downloads the SDK leaves `errors` empty and puts the JSON error body in `message`.
+test('a refused or missing download keeps the GCS reason code', async () => {
   const noGet = await bucket(allBut('storage.objects.get'));
   await gcs(noGet).putIfAbsent('a.txt', new Uint8Array([1]));
   await rejectsWith(gcs(noGet).get('a.txt'), { kind: 'denied', code: 'forbidden', status: 403 });
