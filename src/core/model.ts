@@ -28,7 +28,7 @@ export type AuthMode =
   | 'hmac'
   | 'unknown';
 
-/** A bucket (or container) that a workspace file configures or references. */
+/** A bucket (or container) that a workspace file configures. */
 export interface BucketRef {
   provider: Provider;
   name: string;
@@ -36,8 +36,17 @@ export interface BucketRef {
   region?: string;
   endpoint?: string;
   auth: AuthMode;
-  profile?: string;
-  /** Where it is defined: file path and range. */
+  /** Requirement profile id (`lse-persistence`, `lightly-output`, ...). */
+  profile: string;
+  /** Role the deployment runs as (IRSA annotation or `.bucket-doctor.json` roleArn). */
+  roleArn?: string;
+  kmsKeyArn?: string;
+  awsProfile?: string;
+  /** Policy files `.bucket-doctor.json` attaches to the bucket (workspace-relative). */
+  policies?: string[];
+  /** Azure storage account, for Azure containers. */
+  account?: string;
+  /** Where it is defined: file path and the range of the name. */
   file: string;
   range: Range;
 }

@@ -1,4 +1,7 @@
 // A snapshot of the workspace's deployment files, parsed lazily once, with the cross-file questions rules ask.
+import { workspaceBuckets } from './buckets';
+import type { BucketRef } from './model';
+import { parseBucketConfig, type BucketConfig } from './sources/bucket-config';
 import { composeServices, type ComposeService } from './sources/compose-file';
 import { parseEnvFile, type EnvFile, type EnvReader } from './sources/env-file';
 import { fileKind, noExtraGlobs, type FileGlobs, type FileKind } from './sources/file-kinds';
@@ -62,6 +65,15 @@ export class Workspace {
 
   env(file: SourceFile): EnvFile {
     return this.memo(`env:${file.path}`, () => parseEnvFile(file.text));
+  }
+
+  /** Every bucket definition of the workspace (see `workspaceBuckets`). */
+  buckets(): BucketRef[] {
+    return this.memo('buckets', () => workspaceBuckets(this));
+  }
+
+  bucketConfig(file: SourceFile): BucketConfig {
+    return this.memo(`config:${file.path}`, () => parseBucketConfig(file.text));
   }
 
   services(file: SourceFile): ComposeService[] {

@@ -1,10 +1,11 @@
 // The rule registry: every rule the editor and the CLI run, grouped as their ids are.
 import { commonRules } from './common';
+import { configRules } from './config';
 import { envRules } from './env';
 import type { Rule } from './rule';
 import { valuesRules } from './values';
 
-export const allRules: readonly Rule[] = [...commonRules, ...valuesRules, ...envRules];
+export const allRules: readonly Rule[] = [...commonRules, ...valuesRules, ...envRules, ...configRules];
 
 export function ruleById(id: string): Rule | undefined {
   return allRules.find((r) => r.id === id);
