@@ -37,6 +37,8 @@ export function regionCandidates(value: string): string[] {
   if (sameLetters.length > 0) return sameLetters;
   const numbered = awsRegions.filter((r) => r.startsWith(`${normalized}-`) && /^\d+$/.test(r.slice(normalized.length + 1)));
   if (numbered.length > 0) return numbered;
+  // No region code is this long: a typo search would only cost time.
+  if (normalized.length > 32) return [];
   const best = didYouMean(normalized, awsRegions);
   if (best === undefined) return [];
   // didYouMean keeps the first of equally close names, so a region listed before `best` wins only on a tie.

@@ -159,13 +159,15 @@ function urlLocation(value: string): StorageUrl | undefined {
   if (!match) return undefined;
   const host = match[1].toLowerCase().replace(/:\d+$/, '');
   const [first, rest] = splitFirst(match[2]);
+  // DNS names have at most 253 characters; the host patterns below need no more and stay fast on junk.
+  if (host.length > 253) return { form: 'a URL', bucket: first, prefix: cleanPrefix(rest) };
   const azure = /^([^.]+)\.blob\.core\.(?:windows\.net|chinacloudapi\.cn|usgovcloudapi\.net)$/.exec(host);
   if (azure) return { form: 'an Azure blob URL', provider: 'azure', account: azure[1], bucket: first, prefix: cleanPrefix(rest) };
   if (host === 'storage.googleapis.com' || host === 'storage.cloud.google.com') return { form: 'a GCS URL', provider: 'gcs', bucket: first, prefix: cleanPrefix(rest) };
   const gcsHost = /^(.+)\.storage\.googleapis\.com$/.exec(host);
   if (gcsHost) return { form: 'a GCS URL', provider: 'gcs', bucket: gcsHost[1], prefix: cleanPrefix(match[2]) };
-  if (/^s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/.test(host)) return { form: 'an S3 URL', provider: 's3', bucket: first, prefix: cleanPrefix(rest) };
-  const s3Host = /^(.+?)\.s3(?:[.-][a-z0-9-]+)*\.amazonaws\.com(?:\.cn)?$/.exec(host);
+  if (/^s3(?:[.-][a-z0-9]+)*\.amazonaws\.com(?:\.cn)?$/.test(host)) return { form: 'an S3 URL', provider: 's3', bucket: first, prefix: cleanPrefix(rest) };
+  const s3Host = /^(.+?)\.s3(?:[.-][a-z0-9]+)*\.amazonaws\.com(?:\.cn)?$/.exec(host);
   if (s3Host) return { form: 'an S3 URL', provider: 's3', bucket: s3Host[1], prefix: cleanPrefix(match[2]) };
   // Any other host: an S3-compatible endpoint addressed path-style.
   return { form: 'a URL', bucket: first, prefix: cleanPrefix(rest) };

@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { settingName, shown, storageNames } from '../../../src/core/rules/common/storage-names';
 import { applyEdits } from '../../../src/core/text';
 import { Workspace } from '../../../src/core/workspace';
+import { check } from './check-helpers';
 
 const compose = 'services:\n  app:\n    image: x\n    env_file: env.list\n';
 
@@ -97,4 +98,28 @@ test('property: on any env text, under both readers, names never throw and repla
     }),
     { seed: 42, numRuns: 2000 },
   );
+});
+
+test('the bucket, region and folder rules stay linear on adversarial values', () => {
+  const rules = new Set(['bucket/invalid-name', 'region/unknown', 'folder/format']);
+  const env = (n: number) =>
+    [
+      `STORAGE_AWS_BUCKET_NAME=https://x${'.s3-a'.repeat(n)}.amazonaws.com`,
+      `STORAGE_GCS_BUCKET_NAME=${'${'.repeat(n)}`,
+      `STORAGE_AZURE_CONTAINER_NAME=${'{{'.repeat(n)}`,
+      `STORAGE_AZURE_ACCOUNT_NAME=${'a.blob.core.windows.net'.repeat(n)}`,
+      `STORAGE_AWS_REGION_NAME=${'us-east-'.repeat(n)}`,
+      `STORAGE_AWS_FOLDER=${'/./'.repeat(n)}s3://`,
+    ].join('\n');
+  const time = (n: number) => {
+    const text = env(n);
+    const started = performance.now();
+    check({ 'env.list': text }, 'env.list').filter((f) => rules.has(f.ruleId));
+    return performance.now() - started;
+  };
+  time(1000);
+  const small = time(5000);
+  const large = time(20000);
+  assert.ok(large < 2000, `20 000 repetitions took ${large.toFixed(0)} ms`);
+  assert.ok(large < small * 12 + 50, `4× the input took ${(large / small).toFixed(1)}× the time`);
 });

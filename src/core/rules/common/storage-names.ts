@@ -49,7 +49,8 @@ const settings: readonly Setting[] = [
   { provider: 'azure', kind: 'folder', chartKey: 'folder', env: 'STORAGE_AZURE_FOLDER' },
 ];
 
-const placeholder = /<[^<>]*>|\$\{[^}]*\}|\$[A-Za-z_]|\{\{[^}]*\}\}/;
+// Each alternative stops at its own opening character, so the scan stays linear on unclosed input.
+const placeholder = /<[^<>]*>|\$\{[^}$]*\}|\$[A-Za-z_]|\{\{[^{}]*\}\}/;
 
 /** Where a provider's setting of `kind` lives in a file of `fileKind` (for "put the prefix in …" messages). */
 export function settingName(fileKind: FileKind, provider: Provider, kind: StorageNameKind): string | undefined {
