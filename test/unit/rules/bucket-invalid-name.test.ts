@@ -135,6 +135,19 @@ test('names reserved for other S3 resources are an info, without a fix', () => {
   assert.equal(found.fixes, undefined);
 });
 
+test('with an S3-compatible endpoint, AWS-only reservations are skipped and the rest is a warning', () => {
+  const minio = (bucket: string) => values(`      s3:\n        bucket: ${bucket}\n        endpointUrl: http://minio.storage.svc:9000\n`);
+  assert.deepEqual(findings(rule, { 'lse-values.yaml': minio('amzn-s3-demo-bucket') }, 'lse-values.yaml'), []);
+  const files = { 'lse-values.yaml': minio('Acme_Media') };
+  const [found] = findings(rule, files, 'lse-values.yaml');
+  assert.equal(found.severity, 'warning');
+  assert.match(found.message, /The endpoint is an S3-compatible server, whose own rules apply; most \(MinIO, Ceph by default\) enforce these too/);
+  assert.match(found.message, /Use the real bucket name\.$/);
+  // An endpoint on AWS's own domain keeps AWS's rules.
+  const aws = values('      s3:\n        bucket: amzn-s3-demo-bucket\n        endpointUrl: https://s3.us-east-1.amazonaws.com\n');
+  assert.equal(findings(rule, { 'lse-values.yaml': aws }, 'lse-values.yaml')[0].severity, 'error');
+});
+
 test('placeholders and empty values are skipped silently', () => {
   const files = {
     'env.list': 'STORAGE_AWS_BUCKET_NAME=<YOUR_BUCKET_NAME>\nSTORAGE_GCS_BUCKET_NAME=${GCS_BUCKET}\nSTORAGE_AZURE_CONTAINER_NAME=\nSTORAGE_AZURE_ACCOUNT_NAME\n',

@@ -2,7 +2,7 @@ import type { Provider } from '../../model';
 import { locationInName, nameViolations, type NameKind, type StorageUrl } from '../../naming';
 import { fix } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
-import { settingName, shown, storageNames, type StorageName } from './storage-names';
+import { hasS3CompatibleEndpoint, settingName, shown, storageNames, type StorageName } from './storage-names';
 
 const providerLabel: Record<Provider, string> = { s3: 'S3', gcs: 'GCS', azure: 'Azure' };
 const providerArticle: Record<Provider, string> = { s3: 'an', gcs: 'a', azure: 'an' };
@@ -44,8 +44,12 @@ function reportLocation(context: RuleContext, name: StorageName, kind: NameKind,
   });
 }
 
-function reportViolations(context: RuleContext, name: StorageName, kind: NameKind) {
-  const violations = nameViolations(name.provider, kind, name.value);
+/** AWS's own reservations, which S3-compatible servers don't share. */
+const awsOnly = new Set(['reserved-prefix', 'reserved-suffix']);
+
+function reportViolations(context: RuleContext, name: StorageName, kind: NameKind, s3Compatible: boolean) {
+  const relaxed = s3Compatible && name.provider === 's3';
+  const violations = nameViolations(name.provider, kind, name.value).filter((v) => !relaxed || !awsOnly.has(v.rule));
   if (violations.length === 0) return;
   const blocking = violations.filter((v) => !v.reservedFor);
   if (blocking.length === 0) {
@@ -61,12 +65,15 @@ function reportViolations(context: RuleContext, name: StorageName, kind: NameKin
     return;
   }
   const suggestion = validName(name.provider, kind, name.value);
+  const why = relaxed ? 'The endpoint is an S3-compatible server, whose own rules apply; most (MinIO, Ceph by default) enforce these too, so requests for this bucket are likely to fail.' : consequence[kind];
   context.report({
     start: name.start,
     end: name.end,
+    // Only AWS's rules are documented here; an S3-compatible server may accept more.
+    severity: relaxed ? 'warning' : undefined,
     message:
       `${name.setting} breaks the ${providerLabel[name.provider]} naming rules: ${blocking.map((v) => v.message).join('; ')}. ` +
-      `${consequence[kind]} ${suggestion ? `Use ${shown(suggestion)}.` : `Use the real ${noun[kind]}.`}`,
+      `${why} ${suggestion ? `Use ${shown(suggestion)}.` : `Use the real ${noun[kind]}.`}`,
     fixes: suggestion ? [fix(`Use "${suggestion}"`, [name.replaceWith(suggestion)], true)] : [],
   });
 }
@@ -77,11 +84,13 @@ export const invalidBucketName: Rule = {
   severity: 'error',
   kinds: ['values', 'env'],
   check(context) {
-    for (const name of storageNames(context.workspace, context.file)) {
+    const names = storageNames(context.workspace, context.file);
+    const s3Compatible = hasS3CompatibleEndpoint(names);
+    for (const name of names) {
       if (name.placeholder || (name.kind !== 'bucket' && name.kind !== 'container' && name.kind !== 'account')) continue;
       const location = locationInName(name.value);
       if (location) reportLocation(context, name, name.kind, location);
-      else reportViolations(context, name, name.kind);
+      else reportViolations(context, name, name.kind, s3Compatible);
     }
   },
 };

@@ -128,6 +128,15 @@ export function storageNames(workspace: Workspace, file: SourceFile): StorageNam
   return [];
 }
 
+/** An S3 endpoint outside AWS's own domains (MinIO, Ceph, ...), even a placeholder: the server's own rules apply. */
+export function hasS3CompatibleEndpoint(names: readonly StorageName[]): boolean {
+  return names.some((n) => {
+    if (n.kind !== 'endpoint' || n.provider !== 's3') return false;
+    const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(n.value.trim())?.[1]?.toLowerCase();
+    return !host || !/(?:^|\.)amazonaws\.(?:com|com\.cn|eu)$/.test(host);
+  });
+}
+
 /** `"value"` for a message when it is short and plain; otherwise a neutral phrase, so a pasted secret never shows. */
 export function shown(value: string): string {
   return value.length <= 63 && /^[\w.\-/:]+$/.test(value) ? `"${value}"` : 'this value';

@@ -1,13 +1,7 @@
 import { isKnownRegion, regionCandidates, regionPartition } from '../../aws-regions';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { shown, storageNames, type StorageName } from './storage-names';
-
-/** An endpoint on AWS's own domains still needs a real AWS region; any other host is S3-compatible and free-form. */
-function isS3CompatibleEndpoint(endpoint: StorageName): boolean {
-  const host = /^[a-z][a-z0-9+.-]*:\/\/([^/:?#]+)/i.exec(endpoint.value.trim())?.[1]?.toLowerCase();
-  return !host || !/(?:^|\.)amazonaws\.(?:com|com\.cn|eu)$/.test(host);
-}
+import { hasS3CompatibleEndpoint, shown, storageNames } from './storage-names';
 
 /** "Did you mean …?" for several candidates; a single one becomes the fix instead. */
 function alternatives(candidates: string[]): string {
@@ -24,7 +18,7 @@ export const unknownRegion: Rule = {
   check({ file, workspace, report }) {
     const names = storageNames(workspace, file);
     // MinIO, Ceph and other S3-compatible servers accept any region string.
-    if (names.some((n) => n.kind === 'endpoint' && isS3CompatibleEndpoint(n))) return;
+    if (hasS3CompatibleEndpoint(names)) return;
     for (const name of names) {
       if (name.kind !== 'region' || name.placeholder || isKnownRegion(name.value)) continue;
       const candidates = regionCandidates(name.value);
