@@ -8,9 +8,6 @@ const partitions = Object.entries(data.partitions).map(([name, p]) => ({ name, p
 /** Every region code AWS has, all partitions (aws, aws-cn, aws-us-gov, ISO, EUSC). */
 export const awsRegions: readonly string[] = partitions.flatMap((p) => p.regions);
 
-/** Where the region list comes from, for messages ("botocore partitions.json @ … (2026-08-07)"). */
-export const awsRegionsSource: string = data._meta.source;
-
 const known = new Set(awsRegions);
 
 export function isKnownRegion(region: string): boolean {

@@ -23,9 +23,10 @@ export const unknownRegion: Rule = {
       if (name.kind !== 'region' || name.placeholder || isKnownRegion(name.value)) continue;
       const candidates = regionCandidates(name.value);
       const suggestion = candidates.length === 1 ? candidates[0] : undefined;
-      const fixes = suggestion ? [fix(`Use "${suggestion}"`, [name.replaceWith(suggestion)], true)] : [];
       const advice = suggestion ? ` Use "${suggestion}".` : alternatives(candidates);
       const partition = regionPartition(name.value);
+      // A code shaped like a region may be one AWS opened after the list was made: fix-all must not rewrite it.
+      const fixes = suggestion ? [fix(`Use "${suggestion}"`, [name.replaceWith(suggestion)], !partition)] : [];
       if (partition) {
         report({
           start: name.start,
