@@ -1,5 +1,6 @@
 // A snapshot of the workspace's deployment files, parsed lazily once, with the cross-file questions rules ask.
 import { workspaceBuckets } from './buckets';
+import { parsePolicy, type Policy } from './iam/policy';
 import type { BucketRef } from './model';
 import { parseBucketConfig, type BucketConfig } from './sources/bucket-config';
 import { composeServices, type ComposeService } from './sources/compose-file';
@@ -65,6 +66,10 @@ export class Workspace {
 
   env(file: SourceFile): EnvFile {
     return this.memo(`env:${file.path}`, () => parseEnvFile(file.text));
+  }
+
+  policy(file: SourceFile): Policy {
+    return this.memo(`policy:${file.path}`, () => parsePolicy(file.text));
   }
 
   /** Every bucket definition of the workspace (see `workspaceBuckets`). */

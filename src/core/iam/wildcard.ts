@@ -1,0 +1,194 @@
+// IAM wildcard patterns (`*` any run of characters, `?` exactly one) without regular expressions: matching places each
+// `*`-separated segment at its leftmost fit, so `*a*a*a*…` never backtracks; pattern-vs-pattern questions
+// (does A cover B, can A and B name the same thing) are one pass over a table of |A|×|B| cells.
+
+/**
+ * One piece of a pattern: a string in which `*` and `?` are wildcards; `{ literal }` text in which they are plain
+ * characters (values of policy variables, `${*}`); or `{ anyExcept }`, one or more characters none of which is in
+ * the given set (the `${BucketName}` of an ARN template).
+ */
+export type PatternPiece = string | { literal: string } | { anyExcept: string };
+
+type Token =
+  | { kind: 'char'; ch: string }
+  | { kind: 'one'; except: string }
+  | { kind: 'star'; except: string };
+
+interface Segment {
+  text: string;
+  /** Positions of `?` in `text` (their character there is a placeholder); undefined when there are none. */
+  any?: boolean[];
+}
+
+/** Above this many table cells the pattern-vs-pattern answers give up and say "no" (policy strings are short). */
+const maxCells = 4_000_000;
+
+export function hasWildcard(text: string): boolean {
+  return text.includes('*') || text.includes('?');
+}
+
+export interface WildcardOptions {
+  /** Actions and condition keys compare case-insensitively; resources and most values do not. */
+  ignoreCase?: boolean;
+}
+
+export class Wildcard {
+  private readonly tokens: Token[] = [];
+  /** The segments between stars, for the linear matcher; undefined when a token has a character class. */
+  private readonly segments?: Segment[];
+  private readonly starred: boolean;
+  readonly ignoreCase: boolean;
+  /** True when the pattern names more than one string. */
+  readonly hasWildcards: boolean;
+
+  constructor(pattern: string | readonly PatternPiece[], options: WildcardOptions = {}) {
+    this.ignoreCase = options.ignoreCase ?? false;
+    const fold = (s: string) => (this.ignoreCase ? s.toLowerCase() : s);
+    for (const piece of typeof pattern === 'string' ? [pattern] : pattern) {
+      if (typeof piece === 'string') {
+        for (const ch of units(fold(piece))) {
+          this.tokens.push(ch === '*' ? { kind: 'star', except: '' } : ch === '?' ? { kind: 'one', except: '' } : { kind: 'char', ch });
+        }
+      } else if ('literal' in piece) {
+        for (const ch of units(fold(piece.literal))) this.tokens.push({ kind: 'char', ch });
+      } else {
+        this.tokens.push({ kind: 'one', except: piece.anyExcept }, { kind: 'star', except: piece.anyExcept });
+      }
+    }
+    this.starred = this.tokens.some((t) => t.kind === 'star');
+    this.hasWildcards = this.tokens.some((t) => t.kind !== 'char');
+    if (this.tokens.every((t) => t.kind === 'char' || t.except === '')) this.segments = toSegments(this.tokens);
+  }
+
+  /** Whether `text` is one of the strings the pattern names. */
+  matches(text: string): boolean {
+    const folded = this.ignoreCase ? text.toLowerCase() : text;
+    if (!this.segments) return this.intersects(new Wildcard([{ literal: folded }], { ignoreCase: this.ignoreCase }));
+    return matchSegments(this.segments, this.starred, folded);
+  }
+
+  /** Whether every string `other` names is also named by this pattern (sound: a "yes" is always right). */
+  covers(other: Wildcard): boolean {
+    const a = this.tokens;
+    const b = other.tokens;
+    if ((a.length + 1) * (b.length + 1) > maxCells) return false;
+    const width = b.length + 1;
+    const reach = new Uint8Array((a.length + 1) * width);
+    reach[0] = 1;
+    for (let i = 0; i <= a.length; i++) {
+      for (let j = 0; j <= b.length; j++) {
+        if (!reach[i * width + j]) continue;
+        const ta = a[i];
+        if (ta?.kind === 'star') {
+          reach[(i + 1) * width + j] = 1;
+          if (j < b.length && absorbs(ta, b[j])) reach[i * width + j + 1] = 1;
+        } else if (ta && j < b.length && b[j].kind !== 'star' && absorbs(ta, b[j])) {
+          reach[(i + 1) * width + j + 1] = 1;
+        }
+      }
+    }
+    return reach[reach.length - 1] === 1;
+  }
+
+  /** Whether some string is named by both patterns. */
+  intersects(other: Wildcard): boolean {
+    const a = this.tokens;
+    const b = other.tokens;
+    if ((a.length + 1) * (b.length + 1) > maxCells) return false;
+    const width = b.length + 1;
+    const reach = new Uint8Array((a.length + 1) * width);
+    reach[0] = 1;
+    for (let i = 0; i <= a.length; i++) {
+      for (let j = 0; j <= b.length; j++) {
+        if (!reach[i * width + j]) continue;
+        const ta = a[i];
+        const tb = b[j];
+        if (ta?.kind === 'star') reach[(i + 1) * width + j] = 1;
+        if (tb?.kind === 'star') reach[i * width + j + 1] = 1;
+        // Both consume one common character: a star stays where it is, a single-character token moves on.
+        if (!ta || !tb || (ta.kind === 'star' && tb.kind === 'star') || !overlap(ta, tb)) continue;
+        reach[(ta.kind === 'star' ? i : i + 1) * width + (tb.kind === 'star' ? j : j + 1)] = 1;
+      }
+    }
+    return reach[reach.length - 1] === 1;
+  }
+}
+
+/** Whether `text` matches `pattern` (`*`, `?`); `ignoreCase` for actions and condition keys. */
+export function wildcardMatch(pattern: string, text: string, ignoreCase = false): boolean {
+  return new Wildcard(pattern, { ignoreCase }).matches(text);
+}
+
+/** UTF-16 code units, the characters offsets and `?` count in (as editors and JavaScript strings do). */
+const units = (text: string): string[] => text.split('');
+
+function toSegments(tokens: readonly Token[]): Segment[] {
+  const segments: Segment[] = [];
+  let text = '';
+  let any: boolean[] | undefined;
+  for (const token of tokens) {
+    if (token.kind === 'star') {
+      segments.push(any ? { text, any } : { text });
+      text = '';
+      any = undefined;
+    } else if (token.kind === 'one') {
+      any ??= Array.from(text, () => false);
+      any.push(true);
+      text += '?';
+    } else {
+      any?.push(false);
+      text += token.ch;
+    }
+  }
+  segments.push(any ? { text, any } : { text });
+  return segments;
+}
+
+function segmentAt(segment: Segment, text: string, at: number): boolean {
+  const { any } = segment;
+  if (!any) return text.startsWith(segment.text, at);
+  for (let k = 0; k < segment.text.length; k++) {
+    if (!any[k] && text[at + k] !== segment.text[k]) return false;
+  }
+  return true;
+}
+
+/** Leftmost position ≥ `from` where `segment` fits and ends by `limit`, or -1. */
+function findSegment(segment: Segment, text: string, from: number, limit: number): number {
+  if (!segment.any) {
+    const at = text.indexOf(segment.text, from);
+    return at !== -1 && at + segment.text.length <= limit ? at : -1;
+  }
+  for (let at = from; at + segment.text.length <= limit; at++) if (segmentAt(segment, text, at)) return at;
+  return -1;
+}
+
+function matchSegments(segments: readonly Segment[], starred: boolean, text: string): boolean {
+  const first = segments[0];
+  if (!starred) return text.length === first.text.length && segmentAt(first, text, 0);
+  const last = segments[segments.length - 1];
+  const end = text.length - last.text.length;
+  if (end < first.text.length || !segmentAt(first, text, 0) || !segmentAt(last, text, end)) return false;
+  let at = first.text.length;
+  for (let s = 1; s < segments.length - 1; s++) {
+    const found = findSegment(segments[s], text, at, end);
+    if (found === -1) return false;
+    at = found + segments[s].text.length;
+  }
+  return true;
+}
+
+/** Whether one character can be named by both single-character tokens (a star counts as its character class). */
+function overlap(a: Token, b: Token): boolean {
+  if (a.kind === 'char' && b.kind === 'char') return a.ch === b.ch;
+  if (a.kind === 'char') return !(b as Exclude<Token, { kind: 'char' }>).except.includes(a.ch);
+  if (b.kind === 'char') return !a.except.includes(b.ch);
+  return true;
+}
+
+/** Whether every character `b` names is one `a` names (`a` a star or single-character token). */
+function absorbs(a: Token, b: Token): boolean {
+  if (a.kind === 'char') return b.kind === 'char' && b.ch === a.ch;
+  if (b.kind === 'char') return !a.except.includes(b.ch);
+  return [...a.except].every((ch) => b.except.includes(ch));
+}
