@@ -1,6 +1,10 @@
 // `npm run bench`: the performance figures the issues ask for, side by side, as a table and bench-results.json.
 import { writeFileSync } from 'node:fs';
+import { parseTree } from 'jsonc-parser';
 import { checkFile } from '../src/core/check';
+import { compile } from '../src/core/iam/evaluate';
+import { parsePolicy } from '../src/core/iam/policy';
+import { checkProfile, profiles } from '../src/core/iam/profiles';
 import { parseEnvFile } from '../src/core/sources/env-file';
 import { parseYaml } from '../src/core/sources/yaml-file';
 import { Workspace } from '../src/core/workspace';
@@ -83,6 +87,51 @@ const envSmall = checkTime('env.list', envFile(5000));
 results.push({ name: 'env check 20k / 5k lines', value: envCheck / envSmall, unit: 'x', goal: '<= 6 (linear ~4)', pass: envCheck / envSmall <= 6 });
 const valuesLarge = checkTime('lse-values.yaml', valuesFile(20000));
 results.push({ name: 'values check 20k / 5k lines', value: valuesLarge / valuesCheck, unit: 'x', goal: '<= 6 (linear ~4)', pass: valuesLarge / valuesCheck <= 6 });
+
+// ---- IAM policies (issue 4): reading a 2,000-statement policy, and a profile check against it ----
+
+/** A large identity policy: statements for many buckets and folders, Allows and Denies, every condition shape. */
+function policyFile(statements: number): string {
+  const actions = [['s3:GetObject', 's3:PutObject'], ['s3:ListBucket'], ['s3:Get*'], ['s3:DeleteObject', 's3:AbortMultipartUpload'], ['kms:Decrypt', 'kms:GenerateDataKey'], ['s3:PutBucketNotification', 's3:GetBucketLocation']];
+  const conditions = [
+    undefined,
+    { IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '2001:db8::/32'] } },
+    { StringLike: { 's3:prefix': ['team-${aws:username}/*', 'shared/*'] } },
+    { StringEquals: { 'aws:SourceVpc': 'vpc-111bbb22' }, Bool: { 'aws:SecureTransport': 'true' } },
+    { 'ForAllValues:StringEquals': { 'aws:TagKeys': ['team', 'env'] } },
+  ];
+  const list = [];
+  for (let i = 0; i < statements; i++) {
+    const bucket = `acme-bucket-${i % 97}`;
+    const statement: Record<string, unknown> = {
+      Sid: `S${i}`,
+      Effect: i % 11 === 0 ? 'Deny' : 'Allow',
+      Action: actions[i % actions.length],
+      Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/folder-${i % 13}/*`, `arn:aws:kms:us-east-1:123456789012:key/key-${i % 7}`],
+    };
+    const condition = conditions[i % conditions.length];
+    if (condition) statement.Condition = condition;
+    list.push(statement);
+  }
+  return JSON.stringify({ Version: '2012-10-17', Statement: list }, null, 2);
+}
+
+const bigPolicy = policyFile(2000);
+const policyJsonc = median(() => parseTree(bigPolicy, [], { allowTrailingComma: true }));
+const policyRead = median(() => parsePolicy(bigPolicy));
+results.push({ name: 'policy 2,000 statements: jsonc-parser parseTree', value: policyJsonc, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'policy 2,000 statements: read (parsePolicy)', value: policyRead, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'policy read / jsonc parse', value: policyRead / policyJsonc, unit: 'x', goal: 'context', pass: true });
+
+// The arraylake profile with a KMS key: 9 S3 actions and 2 KMS actions, each against all 2,000 statements.
+const readPolicy = parsePolicy(bigPolicy);
+const profileCheck = (policy: typeof readPolicy) => checkProfile(profiles.arraylake, 'acme-bucket-3', 'folder-3', [{ policy, file: 'big-policy.json' }], {}, { kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/key-3' });
+// A shallow copy is a new Policy object, so every run compiles the statements again.
+const coldCheck = median(() => profileCheck({ ...readPolicy }));
+compile(readPolicy);
+const warmCheck = median(() => profileCheck(readPolicy));
+results.push({ name: 'profile check, 11 actions x 2,000 statements (compile + evaluate)', value: coldCheck, unit: 'ms', goal: '< 50', pass: coldCheck < 50 });
+results.push({ name: 'profile check, 11 actions x 2,000 statements (compiled)', value: warmCheck, unit: 'ms', goal: 'context', pass: true });
 
 const width = Math.max(...results.map((r) => r.name.length));
 console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  goal`);

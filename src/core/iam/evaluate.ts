@@ -155,11 +155,29 @@ interface CompiledCondition {
   values: { template: Template; test?: ValueTest }[];
 }
 
+/** Action names: plain ones in a set (lower-cased), wildcard ones as patterns. */
+interface ActionSet {
+  names: Set<string>;
+  patterns: Wildcard[];
+}
+
+function actionSet(values: Statement['action']): ActionSet | undefined {
+  if (!values) return undefined;
+  const set: ActionSet = { names: new Set(), patterns: [] };
+  for (const { value } of values) {
+    if (hasWildcard(value)) set.patterns.push(new Wildcard(value, { ignoreCase: true }));
+    else set.names.add(value.toLowerCase());
+  }
+  return set;
+}
+
+const inSet = (set: ActionSet, action: string) => set.names.has(action) || set.patterns.some((p) => p.matches(action));
+
 interface CompiledStatement {
   statement: Statement;
   effect?: 'Allow' | 'Deny';
-  actions?: Wildcard[];
-  notActions?: Wildcard[];
+  actions?: ActionSet;
+  notActions?: ActionSet;
   resources?: { template: Template; pattern?: Wildcard }[];
   notResources?: { template: Template; pattern?: Wildcard }[];
   principal?: Principal;
@@ -173,6 +191,17 @@ export interface CompiledPolicy {
 }
 
 const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
+// Only valid names are kept, so the cache stays as small as the operator grammar (162 names).
+const operators = new Map<string, ConditionOperator>();
+
+function operatorNamed(name: string): ConditionOperator | undefined {
+  let operator = operators.get(name);
+  if (!operator) {
+    operator = parseOperator(name);
+    if (operator) operators.set(name, operator);
+  }
+  return operator;
+}
 
 /** Prepares a policy for evaluation once (patterns, operators, fixed condition values); cached per Policy object. */
 export function compile(policy: Policy): CompiledPolicy {
@@ -188,21 +217,18 @@ export function compile(policy: Policy): CompiledPolicy {
     const effect = statement.effect?.value;
     const c: CompiledStatement = {
       statement,
-      actions: statement.action?.map((a) => new Wildcard(a.value, { ignoreCase: true })),
-      notActions: statement.notAction?.map((a) => new Wildcard(a.value, { ignoreCase: true })),
+      actions: actionSet(statement.action),
+      notActions: actionSet(statement.notAction),
       resources: resourceList(statement.resource),
       notResources: resourceList(statement.notResource),
       principal: statement.principal,
       notPrincipal: statement.notPrincipal,
       conditions: (statement.condition ?? []).flatMap((clause) => {
-        const operator = parseOperator(clause.operator.value);
+        const operator = operatorNamed(clause.operator.value);
         return clause.entries.map((entry) => ({
           operator,
           key: entry.key.value,
-          values: entry.values.map((v) => {
-            const t = template(v.value, variables);
-            return t.parts || !operator ? { template: t } : { template: t, test: operator.prepare([t.text]) };
-          }),
+          values: entry.values.map((v) => ({ template: template(v.value, variables) })),
         }));
       }),
     };
@@ -280,8 +306,10 @@ function conditionHolds(c: CompiledCondition, context: Context): Tri {
     if (op.qualifier) return op.qualifier === 'ForAllValues';
     return op.ifExists || op.negated;
   }
-  const tests = c.values.map(({ template: t, test }): ValueTest | Unknown | null => {
-    if (test) return test;
+  const tests = c.values.map((value): ValueTest | Unknown | null => {
+    const t = value.template;
+    // A value without variables is prepared once, the first time a request reaches it.
+    if (!t.parts) return (value.test ??= op.prepare([t.text]));
     const resolved = resolve(t, context);
     return resolved === null || isUnknown(resolved) ? resolved : op.prepare(resolved as PolicyValue);
   });
@@ -294,9 +322,8 @@ function conditionHolds(c: CompiledCondition, context: Context): Tri {
   return op.negated ? not(some) : some;
 }
 
-function statementApplies(s: CompiledStatement, kind: PolicyKind, request: Request, context: Context, test: ReturnType<typeof resourceTest>): Tri {
-  const actionMatches = (list: Wildcard[]) => list.some((p) => p.matches(request.action));
-  if (s.actions ? !actionMatches(s.actions) : !s.notActions || actionMatches(s.notActions)) return false;
+function statementApplies(s: CompiledStatement, kind: PolicyKind, request: Request, action: string, context: Context, test: ReturnType<typeof resourceTest>): Tri {
+  if (s.actions ? !inSet(s.actions, action) : !s.notActions || inSet(s.notActions, action)) return false;
   const parts: Tri[] = [];
   if (s.resources) parts.push(resourcesApply(s.resources, false, test, context));
   else if (s.notResources) parts.push(resourcesApply(s.notResources, true, test, context));
@@ -323,13 +350,14 @@ function distinctKeys(unknowns: readonly Unknown[]): string[] {
 export function evaluate(request: Request, policies: readonly PolicyInput[]): Decision {
   const context = new Context(request.context ?? {}, request.principal);
   const test = resourceTest(request.resource);
+  const action = request.action.toLowerCase();
   const found = { Allow: [] as StatementRef[], Deny: [] as StatementRef[] };
   const maybe = { Allow: [] as [StatementRef, Unknown][], Deny: [] as [StatementRef, Unknown][] };
   for (const input of policies) {
     const kind = input.kind ?? input.policy.kind;
     for (const s of compile(input.policy).statements) {
       if (!s.effect) continue;
-      const applies = statementApplies(s, kind, request, context, test);
+      const applies = statementApplies(s, kind, request, action, context, test);
       if (applies === false) continue;
       const { index, line, offset, sid } = s.statement;
       const ref: StatementRef = { file: input.file, index, line, offset, effect: s.effect };

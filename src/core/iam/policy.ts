@@ -1,9 +1,9 @@
 // Reads IAM policy JSON (identity, bucket/resource and trust policies) into statements whose every element key and
-// value keeps its offsets, so rules can point at the exact string. Tolerant: jsonc-parser builds a tree from broken
-// JSON, and single-quoted strings are read as if double-quoted; every departure from strict JSON (which is all AWS
-// accepts) is kept in `errors`.
-import { ParseErrorCode, parseTree, printParseErrorCode, type JSONPath, type Node, type ParseError } from 'jsonc-parser';
-import { LineIndex } from '../text';
+// value keeps its offsets, so rules can point at the exact string. One pass of jsonc-parser's visitor builds only
+// this model (no generic tree: reading costs less than jsonc-parser's parseTree, which leaves the rules room).
+// Tolerant: broken JSON still yields its statements, single-quoted strings are read as if double-quoted, and every
+// departure from strict JSON (which is all AWS accepts) is kept in `errors`.
+import { ParseErrorCode, parseTree, printParseErrorCode, visit, type JSONPath, type Node, type NodeType, type ParseError } from 'jsonc-parser';
 
 export type PolicyKind = 'identity' | 'resource' | 'trust';
 
@@ -21,16 +21,27 @@ export interface Located {
   type: 'string' | 'number' | 'boolean' | 'null';
 }
 
+/** Where a JSON value is written and what it is. */
+export interface Span {
+  offset: number;
+  length: number;
+}
+
+export interface MemberValue extends Span {
+  type: NodeType;
+}
+
 /** A key of an object in the policy (a top-level element or a statement element). */
 export interface Member {
   name: string;
   /** The key's characters between its quotes. */
   offset: number;
   length: number;
-  /** The value's node (jsonc-parser), for shape checks; undefined when the JSON breaks off after the key. */
-  value: Node | undefined;
-  /** JSON path of the value, for jsonc-parser's `modify`. */
-  path: JSONPath;
+  /**
+   * The value (the whole JSON value: quotes, brackets); undefined when the JSON breaks off after the key. Its JSON
+   * path, for jsonc-parser's `modify`, is `[name]` at the top level and `[...statement.path, name]` in a statement.
+   */
+  value?: MemberValue;
 }
 
 /** `"AWS": ["arn:…", "123456789012"]` inside a Principal. */
@@ -40,34 +51,28 @@ export interface PrincipalEntry {
   values: Located[];
 }
 
-export interface Principal {
+export interface Principal extends Span {
   /** A bare string principal (only `"*"` is valid: everyone). */
   text?: Located;
   entries: PrincipalEntry[];
-  node: Node;
 }
 
-/** One condition key of an operator block and its values (any one value may match). */
-export interface ConditionEntry {
+/** One condition key of an operator block and its values (any one value may match); the span runs from key to value. */
+export interface ConditionEntry extends Span {
   key: Located;
   values: Located[];
-  node: Node;
 }
 
-/** `"StringEquals": { "aws:SourceVpc": "vpc-1", … }`: every entry must hold. */
-export interface ConditionClause {
+/** `"StringEquals": { "aws:SourceVpc": "vpc-1", … }`: every entry must hold. The span runs from operator to block end. */
+export interface ConditionClause extends Span {
   operator: Located;
   entries: ConditionEntry[];
-  node: Node;
 }
 
-export interface Statement {
+export interface Statement extends Span {
   /** Position in the Statement array (0 for a single statement object). */
   index: number;
   path: JSONPath;
-  node: Node;
-  offset: number;
-  length: number;
   /** 1-based line of the statement's `{`. */
   line: number;
   /** Every key of the statement, including unknown and repeated ones. */
@@ -83,13 +88,11 @@ export interface Statement {
   condition?: ConditionClause[];
 }
 
-export interface PolicySyntaxError {
-  /** jsonc-parser's code name (`CommaExpected`, `InvalidCommentToken`…), or `SingleQuotedString`. */
+export interface PolicySyntaxError extends Span {
+  /** jsonc-parser's code name (`CommaExpected`, `InvalidCommentToken`…), `SingleQuotedString` or `NestingTooDeep`. */
   code: string;
+  /** For a trailing comma the span is the comma; for a comment, the whole comment. */
   kind: 'comment' | 'trailing-comma' | 'single-quote' | 'syntax';
-  /** For a trailing comma, the comma itself; for a comment, the whole comment. */
-  offset: number;
-  length: number;
   message: string;
 }
 
@@ -101,41 +104,44 @@ export interface Policy {
   members: Member[];
   statements: Statement[];
   errors: PolicySyntaxError[];
-  root: Node | undefined;
+  /** jsonc-parser's tree of the document, built on first use (the model above answers most questions without it). */
+  readonly root: Node | undefined;
 }
 
 /** The policy language version that replaces `${…}` policy variables; any other version keeps them as text. */
 export const currentPolicyVersion = '2012-10-17';
 
-// Strict options: the tree comes out the same as with allowTrailingComma, and the errors name what AWS rejects.
+// Strict options: the values read are the same as with allowTrailingComma, and the errors name what AWS rejects.
 const strict = { allowTrailingComma: false, disallowComments: true };
 
 export function parsePolicy(text: string): Policy {
   let source = text;
-  let parseErrors: ParseError[] = [];
-  const extra: PolicySyntaxError[] = [];
-  let root = parseDeep(source, parseErrors, extra);
-  if (text.includes("'") && parseErrors.some((e) => e.error === ParseErrorCode.InvalidSymbol)) {
+  let read = readDeep(source);
+  const extra: PolicySyntaxError[] = [...read.extra];
+  if (text.includes("'") && read.errors.some((e) => e.error === ParseErrorCode.InvalidSymbol)) {
     const repaired = doubleQuoted(source);
     if (repaired.spans.length > 0) {
       source = repaired.text;
-      parseErrors = [];
+      read = readDeep(source);
       extra.length = 0;
-      root = parseDeep(source, parseErrors, extra);
-      extra.push(...repaired.spans.map((s): PolicySyntaxError => ({ code: 'SingleQuotedString', kind: 'single-quote', offset: s.offset, length: s.length, message: 'single-quoted string (JSON strings use double quotes)' })));
+      extra.push(...read.extra, ...repaired.spans.map((s): PolicySyntaxError => ({ code: 'SingleQuotedString', kind: 'single-quote', offset: s.offset, length: s.length, message: 'single-quoted string (JSON strings use double quotes)' })));
     }
   }
-  const errors = [...syntaxErrors(source, parseErrors), ...extra].sort((a, b) => a.offset - b.offset);
-  const reader = new Reader(text);
-  const members = reader.members(root, []);
-  const field = (name: string) => lastMember(members, name);
-  const statementMember = field('Statement');
-  const statements = statementMember?.value ? reader.statements(statementMember.value) : [];
-  const policy: Policy = { kind: policyKind(statements), members, statements, errors, root };
-  const version = reader.scalar(field('Version')?.value);
-  if (version) policy.version = version;
-  const id = reader.scalar(field('Id')?.value);
-  if (id) policy.id = id;
+  const { model } = read;
+  const errors = [...syntaxErrors(source, read.errors), ...extra].sort((a, b) => a.offset - b.offset);
+  let root: Node | undefined | null = null;
+  const policy: Policy = {
+    kind: policyKind(model.statements),
+    members: model.members,
+    statements: model.statements,
+    errors,
+    get root() {
+      root ??= parseTree(read.text, [], strict);
+      return root;
+    },
+  };
+  if (model.version) policy.version = model.version;
+  if (model.id) policy.id = model.id;
   return policy;
 }
 
@@ -156,131 +162,217 @@ function policyKind(statements: readonly Statement[]): PolicyKind {
   return trust ? 'trust' : 'resource';
 }
 
-/** JSON lets a key repeat; like JSON.parse (and AWS's reader), the last one counts. */
-function lastMember(members: readonly Member[], name: string): Member | undefined {
-  for (let i = members.length - 1; i >= 0; i--) if (members[i].name === name) return members[i];
-  return undefined;
+interface Model {
+  members: Member[];
+  statements: Statement[];
+  version?: Located;
+  id?: Located;
 }
 
-class Reader {
-  private lines?: LineIndex;
+type FrameKind = 'root' | 'skip' | 'statements' | 'statement' | 'scalars' | 'principal' | 'condition' | 'clause';
 
-  constructor(private readonly text: string) {}
+/** What the visitor is inside of (one shape for every kind keeps property access fast). */
+class Frame {
+  /** The object key waiting for its value (-1 offset: none). */
+  keyName = '';
+  keyOffset = -1;
+  keyLength = 0;
+  member: Member | undefined = undefined;
+  statement: Statement | undefined = undefined;
+  into: Located[] | undefined = undefined;
+  principal: Principal | undefined = undefined;
+  clauses: ConditionClause[] | undefined = undefined;
+  clause: ConditionClause | undefined = undefined;
 
-  line(offset: number): number {
-    this.lines ??= new LineIndex(this.text);
-    return this.lines.position(offset).line;
+  /** `sized`: spans whose length is known when this container ends. */
+  constructor(
+    readonly kind: FrameKind,
+    readonly sized: Span[],
+  ) {}
+}
+
+/** An object key (its token: quotes included) as a located string. */
+const keyOf = (name: string, offset: number, length: number): Located => ({ value: name, offset: offset + 1, length: Math.max(0, length - 2), type: 'string' });
+
+const lists = { Action: 'action', NotAction: 'notAction', Resource: 'resource', NotResource: 'notResource' } as const;
+
+/** Builds the model from visitor events; every container pushes a frame, whose spans get their length at its end. */
+class Builder {
+  readonly model: Model = { members: [], statements: [] };
+  private readonly stack: Frame[] = [];
+  private statementCount = 0;
+
+  open(type: 'object' | 'array', offset: number, line: number): void {
+    const parent = this.stack[this.stack.length - 1];
+    const frame = parent ? this.place(parent, type, offset, 0, line) : new Frame(type === 'object' ? 'root' : 'skip', []);
+    this.stack.push(frame ?? new Frame('skip', []));
   }
 
-  members(node: Node | undefined, path: JSONPath): Member[] {
-    if (node?.type !== 'object') return [];
-    const out: Member[] = [];
-    for (const property of node.children ?? []) {
-      const [key, value] = property.children ?? [];
-      if (key?.type !== 'string') continue;
-      out.push({ name: key.value as string, offset: key.offset + 1, length: Math.max(0, key.length - 2), value, path: [...path, key.value as string] });
+  close(end: number): void {
+    const frame = this.stack.pop();
+    for (const span of frame?.sized ?? []) span.length = end - span.offset;
+  }
+
+  property(name: string, offset: number, length: number): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame) return;
+    frame.keyName = name;
+    frame.keyOffset = offset;
+    frame.keyLength = length;
+    const members = frame.statement?.members ?? (frame.kind === 'root' ? this.model.members : undefined);
+    if (members) {
+      frame.member = { name, offset: offset + 1, length: Math.max(0, length - 2) };
+      members.push(frame.member);
     }
-    return out;
   }
 
-  scalar(node: Node | undefined): Located | undefined {
-    if (!node) return undefined;
-    switch (node.type) {
-      case 'string':
-        return { value: node.value as string, offset: node.offset + 1, length: Math.max(0, node.length - 2), type: 'string' };
-      case 'number':
-      case 'boolean':
-        return { value: String(node.value), offset: node.offset, length: node.length, type: node.type };
-      case 'null':
-        return { value: 'null', offset: node.offset, length: node.length, type: 'null' };
+  literal(value: unknown, offset: number, length: number): void {
+    const frame = this.stack[this.stack.length - 1];
+    if (!frame) return;
+    const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
+    const located: Located = type === 'string' ? { value: value as string, offset: offset + 1, length: Math.max(0, length - 2), type } : { value: String(value), offset, length, type };
+    this.place(frame, type, offset, length, 0, located);
+  }
+
+  /** Records a value (a literal, or a container starting at `offset`) under `parent`; returns the container's frame. */
+  private place(parent: Frame, type: NodeType, offset: number, length: number, line: number, literal?: Located): Frame | undefined {
+    const { keyName: name, keyOffset, keyLength, member } = parent;
+    const hasKey = keyOffset !== -1;
+    parent.keyOffset = -1;
+    parent.member = undefined;
+    // A literal needs no frame; a container gets one, and its spans are measured when it closes.
+    const sized: Span[] | undefined = literal ? undefined : [];
+    if (member) {
+      member.value = { type, offset, length };
+      sized?.push(member.value);
+    }
+    const frame = (kind: FrameKind) => (sized ? new Frame(kind, sized) : undefined);
+    switch (parent.kind) {
+      case 'root':
+        if (hasKey && name === 'Statement') {
+          this.model.statements = [];
+          this.statementCount = 0;
+          if (type === 'object') return this.statement(0, ['Statement'], offset, line, sized);
+          if (type === 'array') return frame('statements');
+        }
+        if (literal && hasKey && name === 'Version') this.model.version = literal;
+        if (literal && hasKey && name === 'Id') this.model.id = literal;
+        return frame('skip');
+      case 'statements': {
+        const index = this.statementCount++;
+        return type === 'object' ? this.statement(index, ['Statement', index], offset, line, sized) : frame('skip');
+      }
+      case 'statement':
+        return hasKey ? this.element(parent.statement!, name, type, offset, length, literal, sized) : frame('skip');
+      case 'scalars':
+        if (literal) parent.into!.push(literal);
+        return frame('skip');
+      case 'principal': {
+        if (!hasKey) return frame('skip');
+        const entry: PrincipalEntry = { type: keyOf(name, keyOffset, keyLength), values: [] };
+        parent.principal!.entries.push(entry);
+        if (literal) entry.values.push(literal);
+        return type === 'array' ? this.scalars(entry.values, sized) : frame('skip');
+      }
+      case 'condition': {
+        if (!hasKey) return frame('skip');
+        const clause: ConditionClause = { operator: keyOf(name, keyOffset, keyLength), entries: [], offset: keyOffset, length: offset + length - keyOffset };
+        parent.clauses!.push(clause);
+        sized?.push(clause);
+        const f = frame(type === 'object' ? 'clause' : 'skip');
+        if (f) f.clause = clause;
+        return f;
+      }
+      case 'clause': {
+        if (!hasKey) return frame('skip');
+        const entry: ConditionEntry = { key: keyOf(name, keyOffset, keyLength), values: [], offset: keyOffset, length: offset + length - keyOffset };
+        parent.clause!.entries.push(entry);
+        if (literal) entry.values.push(literal);
+        sized?.push(entry);
+        return type === 'array' ? this.scalars(entry.values, sized) : frame('skip');
+      }
       default:
-        return undefined;
+        return frame('skip');
     }
   }
 
-  /** A value that may be one scalar or an array of them; other items are left to shape checks. */
-  scalars(node: Node | undefined): Located[] {
-    if (node?.type === 'array') return (node.children ?? []).flatMap((item) => this.scalar(item) ?? []);
-    const one = this.scalar(node);
-    return one ? [one] : [];
-  }
-
-  statements(node: Node): Statement[] {
-    if (node.type === 'object') return [this.statement(node, 0, ['Statement'])];
-    if (node.type !== 'array') return [];
-    const out: Statement[] = [];
-    (node.children ?? []).forEach((item, index) => {
-      if (item.type === 'object') out.push(this.statement(item, index, ['Statement', index]));
-    });
-    return out;
-  }
-
-  private statement(node: Node, index: number, path: JSONPath): Statement {
-    const members = this.members(node, path);
-    const statement: Statement = { index, path, node, offset: node.offset, length: node.length, line: this.line(node.offset), members };
-    const value = (name: string) => lastMember(members, name)?.value;
-    const sid = this.scalar(value('Sid'));
-    if (sid) statement.sid = sid;
-    const effect = this.scalar(value('Effect'));
-    if (effect) statement.effect = effect;
-    const lists = { Action: 'action', NotAction: 'notAction', Resource: 'resource', NotResource: 'notResource' } as const;
-    for (const [name, field] of Object.entries(lists)) {
-      const node = value(name);
-      if (node) statement[field] = this.scalars(node);
+  /** A statement element's value. */
+  private element(s: Statement, name: string, type: NodeType, offset: number, length: number, literal: Located | undefined, sized: Span[] | undefined): Frame | undefined {
+    if (name === 'Sid' || name === 'Effect') {
+      if (literal) s[name === 'Sid' ? 'sid' : 'effect'] = literal;
+    } else if (Object.hasOwn(lists, name)) {
+      const into: Located[] = (s[lists[name as keyof typeof lists]] = []);
+      if (literal) into.push(literal);
+      if (type === 'array') return this.scalars(into, sized);
+    } else if (name === 'Principal' || name === 'NotPrincipal') {
+      const principal: Principal = { entries: [], offset, length };
+      s[name === 'Principal' ? 'principal' : 'notPrincipal'] = principal;
+      if (literal) principal.text = literal;
+      sized?.push(principal);
+      if (type === 'object') {
+        const frame = new Frame('principal', sized!);
+        frame.principal = principal;
+        return frame;
+      }
+    } else if (name === 'Condition') {
+      const clauses: ConditionClause[] = (s.condition = []);
+      if (type === 'object') {
+        const frame = new Frame('condition', sized!);
+        frame.clauses = clauses;
+        return frame;
+      }
     }
-    const principal = value('Principal');
-    if (principal) statement.principal = this.principal(principal);
-    const notPrincipal = value('NotPrincipal');
-    if (notPrincipal) statement.notPrincipal = this.principal(notPrincipal);
-    const condition = value('Condition');
-    if (condition) statement.condition = this.condition(condition);
-    return statement;
+    return sized ? new Frame('skip', sized) : undefined;
   }
 
-  private principal(node: Node): Principal {
-    const principal: Principal = { entries: [], node };
-    const text = this.scalar(node);
-    if (text) principal.text = text;
-    for (const property of node.type === 'object' ? (node.children ?? []) : []) {
-      const type = this.scalar(property.children?.[0]);
-      if (type) principal.entries.push({ type, values: this.scalars(property.children?.[1]) });
-    }
-    return principal;
+  private scalars(into: Located[], sized: Span[] | undefined): Frame | undefined {
+    if (!sized) return undefined;
+    const frame = new Frame('scalars', sized);
+    frame.into = into;
+    return frame;
   }
 
-  private condition(node: Node): ConditionClause[] {
-    if (node.type !== 'object') return [];
-    return (node.children ?? []).flatMap((property) => {
-      const operator = this.scalar(property.children?.[0]);
-      const block = property.children?.[1];
-      if (!operator || !block) return [];
-      const entries = (block.type === 'object' ? (block.children ?? []) : []).flatMap((entry) => {
-        const key = this.scalar(entry.children?.[0]);
-        return key ? [{ key, values: this.scalars(entry.children?.[1]), node: entry }] : [];
-      });
-      return [{ operator, entries, node: property }];
-    });
+  private statement(index: number, path: JSONPath, offset: number, line: number, sized: Span[] | undefined): Frame {
+    const statement: Statement = { index, path, offset, length: 0, line: line + 1, members: [] };
+    this.model.statements.push(statement);
+    const frame = new Frame('statement', sized ?? []);
+    frame.sized.push(statement);
+    frame.statement = statement;
+    return frame;
   }
 }
 
-interface Span {
-  offset: number;
-  length: number;
+function read(text: string): { model: Model; errors: ParseError[] } {
+  const errors: ParseError[] = [];
+  const builder = new Builder();
+  visit(
+    text,
+    {
+      onObjectBegin: (offset, _length, line) => builder.open('object', offset, line),
+      onArrayBegin: (offset, _length, line) => builder.open('array', offset, line),
+      onObjectEnd: (offset, length) => builder.close(offset + length),
+      onArrayEnd: (offset, length) => builder.close(offset + length),
+      onObjectProperty: (name, offset, length) => builder.property(name, offset, length),
+      onLiteralValue: (value: unknown, offset, length) => builder.literal(value, offset, length),
+      onError: (error, offset, length) => errors.push({ error, offset, length }),
+    },
+    strict,
+  );
+  return { model: builder.model, errors };
 }
 
 /** Policies nest a handful of levels; jsonc-parser recurses per level and overflows the stack near ten thousand. */
 const maxDepth = 64;
 
-/** parseTree, and for JSON nested past `maxDepth`, the same with the too-deep values blanked out (offsets kept). */
-function parseDeep(text: string, errors: ParseError[], extra: PolicySyntaxError[]): Node | undefined {
+/** `read`, and for JSON nested past `maxDepth`, the same with the too-deep values blanked out (offsets kept). */
+function readDeep(text: string): { model: Model; errors: ParseError[]; extra: PolicySyntaxError[]; text: string } {
   try {
-    return parseTree(text, errors, strict);
+    return { ...read(text), extra: [], text };
   } catch (error) {
     if (!(error instanceof RangeError)) throw error;
-    errors.length = 0;
     const flat = flattened(text);
-    extra.push({ code: 'NestingTooDeep', kind: 'syntax', offset: flat.offset, length: 1, message: `nested deeper than ${maxDepth} levels` });
-    return parseTree(flat.text, errors, strict);
+    const extra: PolicySyntaxError[] = [{ code: 'NestingTooDeep', kind: 'syntax', offset: flat.offset, length: 1, message: `nested deeper than ${maxDepth} levels` }];
+    return { ...read(flat.text), extra, text: flat.text };
   }
 }
 

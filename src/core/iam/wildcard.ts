@@ -33,42 +33,68 @@ export interface WildcardOptions {
 }
 
 export class Wildcard {
-  private readonly tokens: Token[] = [];
-  /** The segments between stars, for the linear matcher; undefined when a token has a character class. */
-  private readonly segments?: Segment[];
-  private readonly starred: boolean;
   readonly ignoreCase: boolean;
   /** True when the pattern names more than one string. */
   readonly hasWildcards: boolean;
+  /** A plain string pattern (folded), kept as text: most patterns are only ever matched, never tokenized. */
+  private readonly source?: string;
+  private readonly pieces?: readonly PatternPiece[];
+  private tokenList?: Token[];
+  /** The segments between stars for the linear matcher; null when a token has a character class. */
+  private segmentList?: Segment[] | null;
+  /** The literal characters before the first wildcard and after the last: a cheap first test between patterns. */
+  private readonly prefix: string;
+  private readonly suffix: string;
 
   constructor(pattern: string | readonly PatternPiece[], options: WildcardOptions = {}) {
     this.ignoreCase = options.ignoreCase ?? false;
-    const fold = (s: string) => (this.ignoreCase ? s.toLowerCase() : s);
-    for (const piece of typeof pattern === 'string' ? [pattern] : pattern) {
-      if (typeof piece === 'string') {
-        for (const ch of units(fold(piece))) {
-          this.tokens.push(ch === '*' ? { kind: 'star', except: '' } : ch === '?' ? { kind: 'one', except: '' } : { kind: 'char', ch });
-        }
-      } else if ('literal' in piece) {
-        for (const ch of units(fold(piece.literal))) this.tokens.push({ kind: 'char', ch });
-      } else {
-        this.tokens.push({ kind: 'one', except: piece.anyExcept }, { kind: 'star', except: piece.anyExcept });
-      }
+    if (typeof pattern === 'string') {
+      const source = this.ignoreCase ? pattern.toLowerCase() : pattern;
+      this.source = source;
+      const first = firstWildcard(source);
+      this.hasWildcards = first !== -1;
+      this.prefix = first === -1 ? source : source.slice(0, first);
+      this.suffix = first === -1 ? source : source.slice(Math.max(source.lastIndexOf('*'), source.lastIndexOf('?')) + 1);
+    } else {
+      this.pieces = pattern;
+      const tokens = this.tokens;
+      const firstWild = tokens.findIndex((t) => t.kind !== 'char');
+      let lastWild = tokens.length - 1;
+      while (lastWild >= 0 && tokens[lastWild].kind === 'char') lastWild--;
+      const literal = (t: Token) => (t.kind === 'char' ? t.ch : '');
+      this.hasWildcards = firstWild !== -1;
+      this.prefix = (firstWild === -1 ? tokens : tokens.slice(0, firstWild)).map(literal).join('');
+      this.suffix = firstWild === -1 ? this.prefix : tokens.slice(lastWild + 1).map(literal).join('');
     }
-    this.starred = this.tokens.some((t) => t.kind === 'star');
-    this.hasWildcards = this.tokens.some((t) => t.kind !== 'char');
-    if (this.tokens.every((t) => t.kind === 'char' || t.except === '')) this.segments = toSegments(this.tokens);
+  }
+
+  private get tokens(): Token[] {
+    this.tokenList ??= tokenize(this.pieces ?? [this.source ?? ''], this.ignoreCase);
+    return this.tokenList;
+  }
+
+  private get segments(): Segment[] | null {
+    if (this.segmentList === undefined) {
+      const plain = this.source !== undefined && !this.source.includes('?');
+      if (plain) this.segmentList = this.source!.split('*').map((text) => ({ text }));
+      else this.segmentList = this.tokens.every((t) => t.kind === 'char' || t.except === '') ? toSegments(this.tokens) : null;
+    }
+    return this.segmentList;
   }
 
   /** Whether `text` is one of the strings the pattern names. */
   matches(text: string): boolean {
     const folded = this.ignoreCase ? text.toLowerCase() : text;
-    if (!this.segments) return this.intersects(new Wildcard([{ literal: folded }], { ignoreCase: this.ignoreCase }));
-    return matchSegments(this.segments, this.starred, folded);
+    if (!this.hasWildcards) return folded === this.prefix;
+    const segments = this.segments;
+    if (!segments) return this.intersects(new Wildcard([{ literal: folded }], { ignoreCase: this.ignoreCase }));
+    return matchSegments(segments, folded);
   }
 
   /** Whether every string `other` names is also named by this pattern (sound: a "yes" is always right). */
   covers(other: Wildcard): boolean {
+    // Every string of `other` starts with its prefix: it must start with ours too (likewise the suffix).
+    if (!other.prefix.startsWith(this.prefix) || !other.suffix.endsWith(this.suffix)) return false;
     const a = this.tokens;
     const b = other.tokens;
     if ((a.length + 1) * (b.length + 1) > maxCells) return false;
@@ -92,6 +118,8 @@ export class Wildcard {
 
   /** Whether some string is named by both patterns. */
   intersects(other: Wildcard): boolean {
+    const compatible = (x: string, y: string, at: 'start' | 'end') => (at === 'start' ? x.startsWith(y) || y.startsWith(x) : x.endsWith(y) || y.endsWith(x));
+    if (!compatible(this.prefix, other.prefix, 'start') || !compatible(this.suffix, other.suffix, 'end')) return false;
     const a = this.tokens;
     const b = other.tokens;
     if ((a.length + 1) * (b.length + 1) > maxCells) return false;
@@ -112,6 +140,27 @@ export class Wildcard {
     }
     return reach[reach.length - 1] === 1;
   }
+}
+
+function firstWildcard(text: string): number {
+  const star = text.indexOf('*');
+  const one = text.indexOf('?');
+  return star === -1 ? one : one === -1 ? star : Math.min(star, one);
+}
+
+function tokenize(pieces: readonly PatternPiece[], ignoreCase: boolean): Token[] {
+  const fold = (s: string) => (ignoreCase ? s.toLowerCase() : s);
+  const tokens: Token[] = [];
+  for (const piece of pieces) {
+    if (typeof piece === 'string') {
+      for (const ch of units(fold(piece))) tokens.push(ch === '*' ? { kind: 'star', except: '' } : ch === '?' ? { kind: 'one', except: '' } : { kind: 'char', ch });
+    } else if ('literal' in piece) {
+      for (const ch of units(fold(piece.literal))) tokens.push({ kind: 'char', ch });
+    } else {
+      tokens.push({ kind: 'one', except: piece.anyExcept }, { kind: 'star', except: piece.anyExcept });
+    }
+  }
+  return tokens;
 }
 
 /** Whether `text` matches `pattern` (`*`, `?`); `ignoreCase` for actions and condition keys. */
@@ -163,9 +212,10 @@ function findSegment(segment: Segment, text: string, from: number, limit: number
   return -1;
 }
 
-function matchSegments(segments: readonly Segment[], starred: boolean, text: string): boolean {
+/** Segments split at stars: one segment means no star. */
+function matchSegments(segments: readonly Segment[], text: string): boolean {
   const first = segments[0];
-  if (!starred) return text.length === first.text.length && segmentAt(first, text, 0);
+  if (segments.length === 1) return text.length === first.text.length && segmentAt(first, text, 0);
   const last = segments[segments.length - 1];
   const end = text.length - last.text.length;
   if (end < first.text.length || !segmentAt(first, text, 0) || !segmentAt(last, text, end)) return false;

@@ -30,7 +30,11 @@ test('a good identity policy: elements, values and their offsets', () => {
   for (const v of [...(objects.action ?? []), ...(objects.resource ?? []), list.effect!]) assert.equal(at(text, v), v.value);
   assert.deepEqual(objects.members.map((m) => m.name), ['Effect', 'Action', 'Resource']);
   assert.equal(at(text, objects.members[1]), 'Action');
-  assert.deepEqual(objects.members[1].path, ['Statement', 1, 'Action']);
+  const actionValue = objects.members[1].value!;
+  assert.equal(actionValue.type, 'array');
+  assert.match(text.slice(actionValue.offset, actionValue.offset + actionValue.length), /^\[[^]*"s3:DeleteObject"\s*\]$/);
+  assert.deepEqual(objects.path, ['Statement', 1]);
+  assert.deepEqual(policy.members.map((m) => [m.name, m.value?.type]), [['Version', 'string'], ['Statement', 'array']]);
   assert.equal(text[objects.offset], '{');
   assert.equal(text[objects.offset + objects.length - 1], '}');
   assert.equal(objects.line, text.slice(0, objects.offset).split('\n').length);
@@ -63,6 +67,15 @@ test('principals, conditions and a single statement object', () => {
   );
   assert.equal(at(text, assume.condition![0].entries[0].values[0]), '<my-shared-secret>');
   assert.deepEqual(tag.action?.map((a) => a.value), ['sts:TagSession']);
+  const principal = assume.principal!;
+  assert.match(text.slice(principal.offset, principal.offset + principal.length), /^\{\s*"AWS": "arn:aws:iam::842143331303:root"\s*\}$/);
+  const [clause] = assume.condition!;
+  assert.match(text.slice(clause.offset, clause.offset + clause.length), /^"StringEquals": \{[^}]*\}$/);
+  const [entry] = clause.entries;
+  assert.equal(text.slice(entry.offset, entry.offset + entry.length), '"sts:ExternalId": "<my-shared-secret>"');
+  assert.equal(text.slice(assume.offset, assume.offset + assume.length), text.slice(assume.offset, text.indexOf('},\n{', assume.offset) + 1));
+  assert.equal(policy.root?.type, 'object');
+  assert.equal(policy.root?.children?.length, 2);
 
   const single = parsePolicy('{"Version":"2008-10-17","Statement":{"Sid":"1","Effect":"Allow","Principal":"*","NotAction":"s3:Delete*","NotResource":["arn:aws:s3:::x"],"Condition":{"Bool":{"aws:SecureTransport":false},"NumericLessThan":{"s3:max-keys":10}}}}');
   assert.equal(single.statements.length, 1);
