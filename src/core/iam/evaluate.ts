@@ -4,7 +4,7 @@
 // `conditional` and names those keys.
 import { parseOperator, type ConditionOperator, type PolicyValue, type ValueTest } from './operators';
 import { usesPolicyVariables, type Policy, type PolicyKind, type Principal, type Statement } from './policy';
-import { parseTemplate, type TemplatePart } from './variables';
+import { hasPolicyVariable, parseTemplate, type TemplatePart } from './variables';
 import { hasWildcard, Wildcard, type PatternPiece } from './wildcard';
 
 /**
@@ -125,7 +125,7 @@ interface Template {
 }
 
 function template(text: string, variables: boolean): Template {
-  if (!variables || !text.includes('${')) return { text };
+  if (!variables || !hasPolicyVariable(text)) return { text };
   const parts = parseTemplate(text);
   return parts.some((p) => !('text' in p)) ? { text, parts } : { text };
 }

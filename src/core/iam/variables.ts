@@ -32,8 +32,3 @@ export function parseTemplate(text: string): TemplatePart[] {
   if (at < text.length) parts.push({ text: text.slice(at) });
   return parts;
 }
-
-/** The variables' keys, for "this statement depends on aws:username". */
-export function templateVariables(parts: readonly TemplatePart[]): string[] {
-  return parts.flatMap((p) => ('variable' in p ? [p.variable] : []));
-}

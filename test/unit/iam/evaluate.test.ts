@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { evaluate, type DecisionValue, type PolicyInput, type Request, type RequestContext } from '../../../src/core/iam/evaluate';
 import { parsePolicy, type PolicyKind } from '../../../src/core/iam/policy';
 
@@ -472,4 +473,33 @@ test('decidedBy locates the statement: file, index, sid, line, offset, effect', 
   const text = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {"Sid": "One", "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}\n  ]\n}';
   const [ref] = evaluate(get(), [{ policy: parsePolicy(text), file: 'iam/p.json' }]).decidedBy;
   assert.deepEqual(ref, { file: 'iam/p.json', index: 0, sid: 'One', line: 4, offset: text.indexOf('{"Sid"'), effect: 'Allow' });
+});
+
+const fragments = ['{', '}', '[', ']', ',', ':', '"', '*', '?', '${aws:username}', '${*}', '"Deny"', '"Allow"', '"NotAction"', '"NotResource"', '"NotPrincipal"', '"ForAllValues:StringLike"', '"IpAddressIfExists"', '"Null"', '"::/0"', '"arn:aws:s3:::*"', '\n'];
+
+test('property: mutated guide policies evaluate without throwing, and a conditional answer names its keys', () => {
+  const seeds = ['lightly-restrict-ip', 'arraylake-trust', 'ls-source-storage-ip-vpn', 'labelbox-ip-allow'].map((name) => readFileSync(`test/fixtures/iam/guides/${name}.json`, 'utf8'));
+  const requests: Request[] = [
+    get(),
+    get({}, { action: 's3:ListBucket', resource: 'arn:aws:s3:::datalake' }),
+    get({ 'aws:SourceIp': '21.21.21.9' }, { resource: 'arn:aws:s3:::datalake/projects/farm-animals/*', principal: 'arn:aws:iam::1:user/u' }),
+    { action: 'sts:AssumeRole', resource: '*', principal: 'arn:aws:iam::842143331303:root', context: {} },
+  ];
+  const mutation = fc.array(fc.record({ at: fc.nat(), len: fc.nat({ max: 8 }), insert: fc.oneof(fc.constantFrom(...fragments), fc.string({ maxLength: 5 })) }), { maxLength: 8 });
+  fc.assert(
+    fc.property(fc.nat({ max: seeds.length - 1 }), mutation, (which, steps) => {
+      let text = seeds[which];
+      for (const { at, len, insert } of steps) {
+        const p = at % (text.length + 1);
+        text = text.slice(0, p) + insert + text.slice(p + len);
+      }
+      const policies = [{ policy: parsePolicy(text), file: 'p.json' }];
+      for (const request of requests) {
+        const decision = evaluate(request, policies);
+        assert.ok(['allowed', 'denied', 'conditional'].includes(decision.decision));
+        assert.equal(decision.conditionKeys.length > 0, decision.decision === 'conditional');
+      }
+    }),
+    { seed: 2024, numRuns: 1500 },
+  );
 });

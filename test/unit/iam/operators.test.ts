@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import { cidrContains, hasHostBits, parseCidr, parseIp } from '../../../src/core/iam/ip';
 import { conditionOperatorNames, parseDate, parseNumber, parseOperator } from '../../../src/core/iam/operators';
-import { hasPolicyVariable, parseTemplate, templateVariables } from '../../../src/core/iam/variables';
+import { hasPolicyVariable, parseTemplate } from '../../../src/core/iam/variables';
 
 test('operator names: base, IfExists, set qualifiers; unknown spellings', () => {
   assert.equal(conditionOperatorNames.length, 27);
@@ -73,5 +73,4 @@ test('policy variables', () => {
     { literal: '$' },
   ]);
   assert.deepEqual(parseTemplate('${}'), [{ text: '${}' }]);
-  assert.deepEqual(templateVariables(parseTemplate('${a:b}/${*}/${c:d}')), ['a:b', 'c:d']);
 });
