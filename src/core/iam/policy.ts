@@ -115,20 +115,21 @@ export const currentPolicyVersion = '2012-10-17';
 const strict = { allowTrailingComma: false, disallowComments: true };
 
 export function parsePolicy(text: string): Policy {
-  let source = text;
-  let read = readDeep(source);
-  const extra: PolicySyntaxError[] = [...read.extra];
+  let read = readDeep(text);
+  let quoted: Span[] = [];
   if (text.includes("'") && read.errors.some((e) => e.error === ParseErrorCode.InvalidSymbol)) {
-    const repaired = doubleQuoted(source);
+    const repaired = doubleQuoted(text);
     if (repaired.spans.length > 0) {
-      source = repaired.text;
-      read = readDeep(source);
-      extra.length = 0;
-      extra.push(...read.extra, ...repaired.spans.map((s): PolicySyntaxError => ({ code: 'SingleQuotedString', kind: 'single-quote', offset: s.offset, length: s.length, message: 'single-quoted string (JSON strings use double quotes)' })));
+      read = readDeep(repaired.text);
+      quoted = repaired.spans;
     }
   }
   const { model } = read;
-  const errors = [...syntaxErrors(source, read.errors), ...extra].sort((a, b) => a.offset - b.offset);
+  const errors = [
+    ...syntaxErrors(read.text, read.errors),
+    ...read.extra,
+    ...quoted.map((s): PolicySyntaxError => ({ code: 'SingleQuotedString', kind: 'single-quote', offset: s.offset, length: s.length, message: 'single-quoted string (JSON strings use double quotes)' })),
+  ].sort((a, b) => a.offset - b.offset);
   let root: Node | undefined | null = null;
   const policy: Policy = {
     kind: policyKind(model.statements),
