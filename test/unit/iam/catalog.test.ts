@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import {
   actionAppliesTo,
   actionsMatching,
+  applicableS3Arn,
   catalogServices,
   conditionKeyType,
   findAction,
@@ -87,6 +88,12 @@ test('which ARNs an action applies to, by its resource types', () => {
   ];
   for (const [id, resource, applies] of table) assert.equal(actionAppliesTo(action(id), resource), applies, `${id} on ${resource}`);
   assert.deepEqual(resourceTypesFor(action('s3:ListBucket'), 'arn:aws:s3:::b').map((r) => r.name), ['bucket']);
+  assert.equal(applicableS3Arn(action('s3:ListBucket'), 'arn:aws:s3:::datalake/projects/farm-animals/*'), 'arn:aws:s3:::datalake');
+  assert.equal(applicableS3Arn(action('s3:GetObject'), 'arn:aws:s3:::b'), 'arn:aws:s3:::b/*');
+  assert.equal(applicableS3Arn(action('s3:GetObject'), 'arn:aws-cn:s3:::b'), 'arn:aws-cn:s3:::b/*');
+  assert.equal(applicableS3Arn(action('s3:GetObject'), 'arn:aws:s3:::b/*'), undefined);
+  assert.equal(applicableS3Arn(action('s3:ListAllMyBuckets'), 'arn:aws:s3:::b'), undefined);
+  assert.equal(applicableS3Arn(action('kms:Decrypt'), 'arn:aws:s3:::b'), undefined);
   assert.deepEqual(resourceTypesFor(action('s3:GetObject'), '*').map((r) => r.name), ['accesspointobject', 'object']);
 });
 
