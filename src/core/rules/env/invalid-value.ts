@@ -1,0 +1,44 @@
+// The rule shape behind env/invalid-boolean, env/invalid-integer and env/invalid-json: values that Label Studio's
+// parsers reject, which stops it at startup.
+import { bareEnvName, knownEnv } from '../../sources/ls-env';
+import { fix } from '../fixes';
+import type { Rule } from '../rule';
+import { EnvView, intendedValue, quoted, valueSpan } from './env-view';
+import { parseCheck, parseOf } from './value-checks';
+
+type Parse = NonNullable<ReturnType<typeof parseOf>>;
+
+export function invalidValueRule(id: string, title: string, parses: readonly Parse[]): Rule {
+  return {
+    id,
+    title,
+    severity: 'error',
+    kinds: ['env'],
+    check({ file, workspace, report }) {
+      const view = new EnvView(workspace, file);
+      const provider = view.storageType()?.provider;
+      for (const entry of view.entries) {
+        const bare = bareEnvName(entry.name);
+        const parse = parseOf(bare);
+        if (!entry.hasEquals || !parse || !parses.includes(parse)) continue;
+        // Label Studio parses only the line that wins the lookup, and a provider's settings only for that provider.
+        const owner = knownEnv[bare].provider;
+        if (view.resolve(bare) !== entry || (owner && owner !== provider)) continue;
+        const check = parseCheck(parse);
+        const delivered = view.delivered(entry);
+        // When the value the author meant parses, only quotes, a comment or blanks spoil it: their rules say so.
+        if (check.accepts(delivered) || check.accepts(intendedValue(entry).value)) continue;
+        const suggestion = check.suggest(intendedValue(entry).value);
+        const [start, end] = valueSpan(entry);
+        report({
+          start,
+          end,
+          message:
+            `${entry.name} is ${delivered === '' ? 'empty' : quoted(delivered)}: Label Studio ${check.expects}, and it ` +
+            `does not start otherwise.${suggestion === undefined ? '' : ` Use ${suggestion}.`}`,
+          fixes: suggestion === undefined ? [] : [fix(`Use ${suggestion}`, [view.replaceValue(entry, suggestion)], true)],
+        });
+      }
+    },
+  };
+}
