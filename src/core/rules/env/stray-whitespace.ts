@@ -13,6 +13,7 @@ const isBlank = (c: string | undefined) => c === ' ' || c === '\t';
 
 function reportRun(context: RuleContext, view: EnvView, entry: EnvEntry, from: number, to: number, where: (blanks: string) => string): void {
   const run = entry.raw.slice(from, to);
+  const one = run.length === 1;
   const breaks = view.breakage(entry);
   const start = entry.rawOffset + from;
   const end = entry.rawOffset + to;
@@ -21,9 +22,9 @@ function reportRun(context: RuleContext, view: EnvView, entry: EnvEntry, from: n
     end,
     ...(breaks ? { severity: 'error' as const } : {}),
     message:
-      `${entry.name} ${where(blanks(run))}: docker run --env-file keeps ${run.length === 1 ? 'it' : 'them'} as part of the value` +
-      `${breaks ? `, and ${breaks}` : ', where they are easy to miss'}. Remove them.`,
-    fixes: [fix(`Remove the ${run.length === 1 ? 'blank' : 'blanks'}`, [replace(start, end, '')], true)],
+      `${entry.name} ${where(blanks(run))}: docker run --env-file keeps ${one ? 'it' : 'them'} as part of the value` +
+      `${breaks ? `, and ${breaks}` : `, where ${one ? 'it is' : 'they are'} easy to miss`}. Remove ${one ? 'it' : 'them'}.`,
+    fixes: [fix(`Remove the ${one ? 'blank' : 'blanks'}`, [replace(start, end, '')], true)],
   });
 }
 
