@@ -121,8 +121,3 @@ export class EnvView {
     return { entry, delivered: this.delivered(entry), intended, ...(provider ? { provider } : {}) };
   }
 }
-
-/** `"value"` for a message, shortened when long. Only for variables that never hold secrets. */
-export function quoted(value: string): string {
-  return JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value);
-}

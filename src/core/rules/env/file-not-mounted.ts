@@ -6,6 +6,7 @@ import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { mountEdit } from './compose-volume';
 import { intendedValue } from './env-view';
+import { listed } from './wording';
 
 interface PathSetting {
   /** What fails when the file is not there. */
@@ -62,8 +63,6 @@ function pathsOf(entry: EnvEntry, setting: PathSetting): { path: string; start: 
 function checkable(path: string): boolean {
   return path.startsWith('/') && !path.includes('$') && !path.startsWith('/run/secrets/') && !systemCaDirs.some((d) => path.startsWith(d));
 }
-
-const listed = (names: string[]) => (names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`);
 
 /** `service "app" in docker-compose.yml`, `services "app" and "rqworker" in docker-compose.yml`. */
 function describeServices(uses: EnvUse[]): string {

@@ -3,8 +3,9 @@
 import { bareEnvName, knownEnv } from '../../sources/ls-env';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView, intendedValue, quoted, valueSpan } from './env-view';
+import { EnvView, intendedValue, valueSpan } from './env-view';
 import { parseCheck, parseOf } from './value-checks';
+import { quoted } from './wording';
 
 type Parse = NonNullable<ReturnType<typeof parseOf>>;
 

@@ -5,6 +5,7 @@ import { fix, replace } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
 import { EnvView, intendedValue } from './env-view';
 import { providerLabel } from './value-checks';
+import { listed } from './wording';
 
 interface Missing {
   /** The name to set (the prefixed one when that line is the empty one). */
@@ -23,10 +24,9 @@ const placeholder = (name: string) => `<YOUR_${bareEnvName(name).replace(/^STORA
 
 function describe(missing: Missing[]): string {
   const names = missing.map((m) => m.name);
-  const list = names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
   const empty = missing.filter((m) => m.empty).length;
   const state = empty === 0 ? 'not set' : empty === missing.length ? 'empty' : 'not set or empty';
-  return `${list} ${names.length === 1 ? 'is' : 'are'} ${state}`;
+  return `${listed(names)} ${names.length === 1 ? 'is' : 'are'} ${state}`;
 }
 
 /** Fills empty lines in place and inserts the others at `at`, as new lines after (`newLineFirst`) or before it. */
@@ -57,7 +57,7 @@ function reportMissing(context: RuleContext, view: EnvView, entry: EnvEntry, pro
   const lines = view.file.lines;
   const label = providerLabel[provider];
   const why = recommended
-    ? (recommendedBecause[missing[0].name] ?? 'Label Studio may not reach the storage without it')
+    ? (recommendedBecause[bareEnvName(missing[0].name)] ?? 'Label Studio may not reach the storage without it')
     : `Label Studio cannot use ${label} without ${missing.length === 1 ? 'it' : 'them'}, so uploads, exports and media fail`;
   // Required lines go right after STORAGE_TYPE, recommended ones before the next line: fix-all can apply both at once.
   const next = entry.line < lines.lineCount;
@@ -67,7 +67,7 @@ function reportMissing(context: RuleContext, view: EnvView, entry: EnvEntry, pro
     end: entry.lineEndOffset,
     ...(recommended ? { severity: 'warning' as const } : {}),
     message: `${entry.name} is ${provider}, but ${describe(missing)}: ${why}. Set ${missing.length === 1 ? 'it' : 'them'}.`,
-    fixes: [fix(`Add ${missing.map((m) => m.name).join(', ')}`, fillEdits(view, missing, view.indentOf(entry), at, !(recommended && next)), true)],
+    fixes: [fix(`Set ${missing.map((m) => m.name).join(', ')}`, fillEdits(view, missing, view.indentOf(entry), at, !(recommended && next)), true)],
   });
 }
 

@@ -3,8 +3,9 @@ import { bareEnvName, knownEnv } from '../../sources/ls-env';
 import type { SourceFile } from '../../workspace';
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView, intendedValue, quoted, valueSpan } from './env-view';
+import { EnvView, intendedValue, valueSpan } from './env-view';
 import { boolValue } from './value-checks';
+import { quoted } from './wording';
 
 const risk =
   'URLs in imported tasks and ML backend settings can then make the server call addresses on its private network. ' +

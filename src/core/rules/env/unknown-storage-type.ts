@@ -1,7 +1,8 @@
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView, quoted, valueSpan } from './env-view';
+import { EnvView, valueSpan } from './env-view';
 import { storageTypeCheck } from './value-checks';
+import { quoted } from './wording';
 
 export const unknownStorageType: Rule = {
   id: 'env/unknown-storage-type',
