@@ -103,6 +103,18 @@ test('mounted files, folders above them, Compose secrets, system CA bundles and 
   for (const files of good) assert.deepEqual(findings('env/file-not-mounted', files, 'env.list'), [], JSON.stringify(files));
 });
 
+test('a volume from docker-compose.override.yml counts: Compose merges services of the same name', () => {
+  const files = {
+    'env.list': env,
+    'docker-compose.yml': 'services:\n  app:\n    image: x\n    env_file: env.list\n',
+    'docker-compose.override.yml': `services:\n  app:\n    volumes:\n      - ./key.json:${keyPath}:ro\n`,
+  };
+  assert.deepEqual(findings('env/file-not-mounted', files, 'env.list'), []);
+  // An override in another folder belongs to another project.
+  const elsewhere = { 'env.list': env, 'docker-compose.yml': files['docker-compose.yml'], 'other/docker-compose.override.yml': files['docker-compose.override.yml'] };
+  assert.equal(findings('env/file-not-mounted', elsewhere, 'env.list').length, 1);
+});
+
 test('no fix when the compose file does not parse', () => {
   const files = { 'env.list': env, 'docker-compose.yml': 'services:\n  app:\n    image: x\n    env_file: env.list\n    ports: [8080\n' };
   const found = findings('env/file-not-mounted', files, 'env.list');

@@ -1,7 +1,6 @@
-import type { EnvEntry } from '../../sources/env-file';
-import { valueOf } from '../../sources/env-file';
 import { fix, removeLine } from '../fixes';
 import type { Rule } from '../rule';
+import { EnvView } from './env-view';
 
 export const duplicateKey: Rule = {
   id: 'env/duplicate-key',
@@ -9,15 +8,12 @@ export const duplicateKey: Rule = {
   severity: 'warning',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const reader = workspace.envReader(file);
+    const view = new EnvView(workspace, file);
     // A bare `NAME` line takes the host's value, or nothing when the host has none: only `NAME=value` lines surely win.
-    const assignments = workspace.env(file).entries.filter((e) => e.hasEquals);
-    const last = new Map<string, EnvEntry>();
-    for (const entry of assignments) last.set(entry.name, entry);
-    for (const entry of assignments) {
-      const winner = last.get(entry.name);
-      if (!winner || winner === entry) continue;
-      const same = valueOf(entry, reader) === valueOf(winner, reader);
+    for (const entry of view.entries) {
+      const winner = view.lastSet(entry.name);
+      if (!entry.hasEquals || !winner || winner === entry) continue;
+      const same = view.delivered(entry) === view.delivered(winner);
       report({
         start: entry.nameOffset,
         end: entry.nameOffset + entry.name.length,

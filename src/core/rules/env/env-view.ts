@@ -58,6 +58,7 @@ export class EnvView {
   readonly reader: EnvReader;
   readonly entries: readonly EnvEntry[];
   private readonly lastByName = new Map<string, EnvEntry>();
+  private readonly lastSetByName = new Map<string, EnvEntry>();
 
   constructor(
     workspace: Workspace,
@@ -65,7 +66,10 @@ export class EnvView {
   ) {
     this.reader = workspace.envReader(file);
     this.entries = workspace.env(file).entries;
-    for (const entry of this.entries) this.lastByName.set(entry.name, entry);
+    for (const entry of this.entries) {
+      this.lastByName.set(entry.name, entry);
+      if (entry.hasEquals) this.lastSetByName.set(entry.name, entry);
+    }
   }
 
   /** What the container receives: docker run passes the text as written, Compose unquotes and drops comments. */
@@ -76,6 +80,11 @@ export class EnvView {
   /** The line that sets `name` last: both readers let it win over earlier ones. */
   last(name: string): EnvEntry | undefined {
     return this.lastByName.get(name);
+  }
+
+  /** The last `NAME=value` line for `name`. A bare `NAME` line takes the host's value, or none if the host has none. */
+  lastSet(name: string): EnvEntry | undefined {
+    return this.lastSetByName.get(name);
   }
 
   /** The lines Label Studio's get_env considers for `bare`, in its lookup order: LABEL_STUDIO_X, HEARTEX_X, X. */

@@ -5,7 +5,7 @@ import type { EnvUse, Workspace } from '../../workspace';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { mountEdit } from './compose-volume';
-import { intendedValue } from './env-view';
+import { EnvView, intendedValue } from './env-view';
 import { listed } from './wording';
 
 interface PathSetting {
@@ -37,9 +37,18 @@ const pathSettings: Readonly<Record<string, PathSetting>> = {
 // The base image's own CA bundles: present without a mount.
 const systemCaDirs = ['/etc/ssl/', '/etc/pki/'];
 
-/** Whether a volume of `use` puts something at `path`: the path itself or a folder above it. */
-function isMounted(use: EnvUse, path: string): boolean {
-  return use.service.volumes.some(({ target }) => {
+/**
+ * Whether a volume of the service puts something at `path` (the path itself or a folder above it). Compose merges
+ * services of the same name from the files it is given together (docker-compose.override.yml), so every compose
+ * file of the same folder counts.
+ */
+function isMounted(workspace: Workspace, use: EnvUse, path: string): boolean {
+  const folder = posix.dirname(use.composeFile.path);
+  const volumes = workspace.files
+    .filter((f) => f.kind === 'compose' && posix.dirname(f.path) === folder)
+    .flatMap((f) => workspace.services(f).filter((s) => s.name === use.service.name))
+    .flatMap((s) => s.volumes);
+  return volumes.some(({ target }) => {
     const dir = posix.normalize(target).replace(/\/+$/, '');
     return target !== '' && (path === dir || path.startsWith(`${dir}/`));
   });
@@ -93,15 +102,14 @@ export const fileNotMounted: Rule = {
     // Under docker run the -v flags are on a command line Bucket Doctor cannot see.
     const uses = workspace.envUses(file);
     if (uses.length === 0) return;
-    const last = new Map<string, EnvEntry>();
-    for (const entry of workspace.env(file).entries) if (entry.hasEquals) last.set(entry.name, entry);
+    const view = new EnvView(workspace, file);
     for (const [name, setting] of Object.entries(pathSettings)) {
-      const entry = last.get(name);
+      const entry = view.lastSet(name);
       if (!entry) continue;
       for (const { path, start } of pathsOf(entry, setting)) {
         if (!checkable(path)) continue;
         const target = posix.normalize(path);
-        const missing = uses.filter((use) => !isMounted(use, target));
+        const missing = uses.filter((use) => !isMounted(workspace, use, target));
         if (missing.length === 0) continue;
         const services = describeServices(missing);
         const source = setting.source(target);
