@@ -1,0 +1,89 @@
+import type { Node } from 'yaml';
+import { didYouMean } from '../../did-you-mean';
+import { parseArn, partitions } from '../../iam/arn';
+import { roleAnnotations } from '../../sources/lse-chart';
+import { readLseValues } from '../../sources/lse-values';
+import { scalarText, spanOf } from '../../sources/yaml-file';
+import { fix, replaceScalar } from '../fixes';
+import type { Rule } from '../rule';
+import { isPlaceholder } from './placeholder';
+
+export interface RoleArnCheck {
+  problems: string[];
+  /** The ARN the value evidently means, when every problem has one obvious repair. */
+  fixed?: string;
+}
+
+/** Why `value` is not `arn:<partition>:iam::<12 digits>:role/<path/name>`; no problems for a role ARN. */
+export function checkRoleArn(value: string): RoleArnCheck {
+  const text = value.trim();
+  const problems: string[] = text === value ? [] : ['it has blanks around it'];
+  const prefixed = /^arn:/i.test(text) && !text.startsWith('arn:') ? `arn:${text.slice(4)}` : text;
+  if (prefixed !== text) problems.push('"arn:" is written in lower case');
+  const arn = parseArn(prefixed);
+  if (!arn) {
+    if (/^\d{12}$/.test(text)) return { problems: ['it is an account ID, not a role ARN'] };
+    if (/^[\w+=,.@/-]+$/.test(text)) return { problems: ['it is a bare name, not a role ARN'] };
+    return { problems: [prefixed.startsWith('arn:') ? 'it does not have the six colon-separated parts of an ARN' : 'it is not an ARN'] };
+  }
+  let fixable = true;
+  const unfixable = (problem: string) => {
+    problems.push(problem);
+    fixable = false;
+  };
+  let partition = arn.partition;
+  if (!partitions.includes(partition)) {
+    const suggestion = didYouMean(partition, partitions);
+    if (suggestion) problems.push(`"${partition}" is not an AWS partition`);
+    else unfixable(`"${partition}" is not an AWS partition (${partitions.join(', ')})`);
+    partition = suggestion ?? partition;
+  }
+  let resource = arn.resource;
+  const session = /^assumed-role\/([^/]+)\/./.exec(resource);
+  if (arn.service === 'sts' && session) {
+    problems.push('it is the ARN of an assumed-role session (as sts get-caller-identity prints it), not of the role');
+    resource = `role/${session[1]}`;
+  } else if (arn.service !== 'iam') {
+    unfixable(`it names the service "${arn.service}" where a role ARN has "iam"`);
+  }
+  if (arn.region !== '') problems.push(`it has a region ("${arn.region}"), which IAM ARNs leave empty`);
+  const digits = arn.account.replace(/[\s-]/g, '');
+  if (!/^\d{12}$/.test(arn.account)) {
+    if (/^\d{12}$/.test(digits)) problems.push('the account ID is written with separators');
+    else unfixable(`the account "${arn.account}" is not a 12-digit account ID`);
+  }
+  if (!/^role\/\S/.test(resource) || /\s/.test(resource)) {
+    const kind = /^(user|instance-profile|group|policy)\//.exec(resource)?.[1];
+    unfixable(kind ? `it names an IAM ${kind.replace('-', ' ')}, and pods can only assume a role` : 'its resource is not role/<name>');
+  }
+  return fixable && problems.length > 0 ? { problems, fixed: `arn:${partition}:iam::${digits}:${resource}` } : { problems };
+}
+
+export const invalidRoleArn: Rule = {
+  id: 'values/invalid-role-arn',
+  title: 'IRSA role annotation that is not a role ARN',
+  severity: 'error',
+  kinds: ['values'],
+  check({ file, workspace, report }) {
+    for (const pod of readLseValues(workspace.yaml(file)).pods) {
+      const pair = pod.annotation(roleAnnotations.irsa);
+      const value = scalarText(pair?.value);
+      if (!pair?.value || value === undefined || value.trim() === '') continue;
+      const [start, end] = spanOf(pair.value as Node);
+      const where = `${pod.pod}.serviceAccount ${roleAnnotations.irsa}`;
+      const consequence = 'EKS passes it to the pod as AWS_ROLE_ARN and AssumeRoleWithWebIdentity fails, so Label Studio cannot reach the bucket';
+      if (isPlaceholder(value)) {
+        report({ start, end, severity: 'warning', message: `${where} is still a placeholder (${value}): ${consequence}. Put in the ARN of the role you created.` });
+        continue;
+      }
+      const { problems, fixed } = checkRoleArn(value);
+      if (problems.length === 0) continue;
+      report({
+        start,
+        end,
+        message: `${where} is not a role ARN: ${problems.join('; ')}. ${consequence}. ${fixed ? `Use ${fixed}.` : 'Write it as arn:aws:iam::<12-digit account ID>:role/<role name>.'}`,
+        fixes: fixed ? [fix(`Use ${fixed}`, [replaceScalar(pair.value as Node, fixed)], true)] : [],
+      });
+    }
+  },
+};
