@@ -62,6 +62,13 @@ function lastLine(file: SourceFile, pair: YamlPair): number {
   return file.lines.position(Math.max(keyStart, end - 1)).line;
 }
 
+/** The offset just after the `:` that follows a pair's key. */
+function colonEnd(file: SourceFile, pair: YamlPair): number | undefined {
+  const keyEnd = spanOf(pair.key as Node)[1];
+  const colon = file.text.indexOf(':', keyEnd);
+  return colon !== -1 && file.text.slice(keyEnd, colon).trim() === '' ? colon + 1 : undefined;
+}
+
 const withSnippet = (edit: TextEdit, snippet: string): TextEdit => ({ ...edit, snippet });
 
 /** Inserts `entries` as siblings on the lines right after `pair`. */
@@ -99,8 +106,9 @@ function insertInto(file: SourceFile, map: Node | null | undefined, owner: YamlP
   }
   // `~`, `null` and `{}` on the key's line give way to the new block.
   const emptyOnKeyLine = (isScalar(map) && map.value === null) || (isMap(map) && /^\{\s*\}$/.test(written));
-  if (!emptyOnKeyLine || file.lines.position(start).line !== file.lines.position(spanOf(owner.key as Node)[0]).line) return undefined;
-  return withSnippet(replace(start, end, eol + body.text), eol + body.snippet);
+  const afterColon = colonEnd(file, owner);
+  if (!emptyOnKeyLine || afterColon === undefined || file.text.slice(afterColon, start).trim() !== '') return undefined;
+  return withSnippet(replace(afterColon, end, eol + body.text), eol + body.snippet);
 }
 
 /**
@@ -167,7 +175,6 @@ export function fillValue(file: SourceFile, pair: YamlPair, value: NewValue): Te
   const node = pair.value;
   const [start, end] = spanOf(node ?? undefined);
   if (node && end > start) return withSnippet(replace(start, end, written.text), written.snippet);
-  const colon = file.text.indexOf(':', spanOf(pair.key as Node)[1]);
-  if (colon === -1 || file.text.slice(spanOf(pair.key as Node)[1], colon).trim() !== '') return undefined;
-  return withSnippet(replace(colon + 1, colon + 1, ` ${written.text}`), ` ${written.snippet}`);
+  const at = colonEnd(file, pair);
+  return at === undefined ? undefined : withSnippet(replace(at, at, ` ${written.text}`), ` ${written.snippet}`);
 }
