@@ -1,6 +1,6 @@
 import { fix, removeLine } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView } from './env-view';
+import { envView } from './env-view';
 
 export const duplicateKey: Rule = {
   id: 'env/duplicate-key',
@@ -8,11 +8,11 @@ export const duplicateKey: Rule = {
   severity: 'warning',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     // A bare `NAME` line takes the host's value, or nothing when the host has none: only `NAME=value` lines surely win.
-    for (const entry of view.entries) {
+    for (const entry of view.overridden) {
       const winner = view.lastSet(entry.name);
-      if (!entry.hasEquals || !winner || winner === entry) continue;
+      if (!winner) continue;
       const same = view.delivered(entry) === view.delivered(winner);
       report({
         start: entry.nameOffset,

@@ -2,7 +2,7 @@
 // meant, and which line wins for a name. Shared by the env rules.
 import type { Provider, TextEdit } from '../../model';
 import { valueOf, type EnvEntry, type EnvReader } from '../../sources/env-file';
-import { bareEnvName, envPrefixes } from '../../sources/ls-env';
+import { bareEnvName, envPrefixes, knownEnv } from '../../sources/ls-env';
 import type { SourceFile, Workspace } from '../../workspace';
 import { replace } from '../fixes';
 import { storageProviders, valueCheck } from './value-checks';
@@ -54,11 +54,26 @@ export interface StorageTypeSetting {
   provider?: Provider;
 }
 
+const storageLike = /^storage_/i;
+
+/**
+ * One env file as Label Studio sees it, with the indexes the env rules share, built in one pass: most rules then
+ * look only at the few lines that concern them.
+ */
 export class EnvView {
   readonly reader: EnvReader;
   readonly entries: readonly EnvEntry[];
-  private readonly lastByName = new Map<string, EnvEntry>();
+  /** Lines whose name, without a LABEL_STUDIO_/HEARTEX_ prefix, is a variable Bucket Doctor knows. */
+  readonly known: EnvEntry[] = [];
+  /** Lines with a LABEL_STUDIO_ or HEARTEX_ prefix. */
+  readonly prefixed: EnvEntry[] = [];
+  /** Lines whose name, without a prefix, starts with STORAGE_ in any case. */
+  readonly storageLike: EnvEntry[] = [];
+  /** `NAME=value` lines that a later `NAME=value` line overrides. */
+  readonly overridden: EnvEntry[] = [];
   private readonly lastSetByName = new Map<string, EnvEntry>();
+  // Bare `NAME` lines are rare: kept apart so the common path sets one map entry per line.
+  private readonly lastBareByName = new Map<string, EnvEntry>();
 
   constructor(
     workspace: Workspace,
@@ -67,8 +82,17 @@ export class EnvView {
     this.reader = workspace.envReader(file);
     this.entries = workspace.env(file).entries;
     for (const entry of this.entries) {
-      this.lastByName.set(entry.name, entry);
-      if (entry.hasEquals) this.lastSetByName.set(entry.name, entry);
+      if (entry.hasEquals) {
+        const previous = this.lastSetByName.get(entry.name);
+        if (previous) this.overridden.push(previous);
+        this.lastSetByName.set(entry.name, entry);
+      } else {
+        this.lastBareByName.set(entry.name, entry);
+      }
+      const bare = bareEnvName(entry.name);
+      if (bare !== entry.name) this.prefixed.push(entry);
+      if (Object.hasOwn(knownEnv, bare)) this.known.push(entry);
+      if (storageLike.test(bare)) this.storageLike.push(entry);
     }
   }
 
@@ -79,7 +103,9 @@ export class EnvView {
 
   /** The line that sets `name` last: both readers let it win over earlier ones. */
   last(name: string): EnvEntry | undefined {
-    return this.lastByName.get(name);
+    const set = this.lastSetByName.get(name);
+    const bare = this.lastBareByName.get(name);
+    return set && bare ? (set.line > bare.line ? set : bare) : (set ?? bare);
   }
 
   /** The last `NAME=value` line for `name`. A bare `NAME` line takes the host's value, or none if the host has none. */
@@ -129,4 +155,15 @@ export class EnvView {
     const provider = storageProviders.find((p) => p === intended.value);
     return { entry, delivered: this.delivered(entry), intended, ...(provider ? { provider } : {}) };
   }
+}
+
+const views = new WeakMap<Workspace, Map<string, EnvView>>();
+
+/** The view of `file` in the `workspace` snapshot, built once and shared by the env rules. */
+export function envView(workspace: Workspace, file: SourceFile): EnvView {
+  let byPath = views.get(workspace);
+  if (!byPath) views.set(workspace, (byPath = new Map()));
+  let view = byPath.get(file.path);
+  if (!view) byPath.set(file.path, (view = new EnvView(workspace, file)));
+  return view;
 }

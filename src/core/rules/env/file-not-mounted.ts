@@ -5,7 +5,7 @@ import type { EnvUse, Workspace } from '../../workspace';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { mountEdit } from './compose-volume';
-import { EnvView, intendedValue } from './env-view';
+import { envView, intendedValue } from './env-view';
 import { listed } from './wording';
 
 interface PathSetting {
@@ -102,7 +102,7 @@ export const fileNotMounted: Rule = {
     // Under docker run the -v flags are on a command line Bucket Doctor cannot see.
     const uses = workspace.envUses(file);
     if (uses.length === 0) return;
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     for (const [name, setting] of Object.entries(pathSettings)) {
       const entry = view.lastSet(name);
       if (!entry) continue;

@@ -1,6 +1,6 @@
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView } from './env-view';
+import { envView } from './env-view';
 
 export const inlineComment: Rule = {
   id: 'env/inline-comment',
@@ -8,12 +8,12 @@ export const inlineComment: Rule = {
   severity: 'warning',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     // Compose drops ` # comment` after an unquoted value; docker run has no inline comments at all.
     if (view.reader !== 'docker-run') return;
     for (const entry of view.entries) {
       // A ` #` inside matching quotes is part of a quoted value, which env/quoted-value reports.
-      const hash = entry.quote ? -1 : entry.raw.search(/[ \t]#/);
+      const hash = entry.quote || !entry.raw.includes('#') ? -1 : entry.raw.search(/[ \t]#/);
       if (hash === -1) continue;
       let at = hash;
       while (at > 0 && (entry.raw[at - 1] === ' ' || entry.raw[at - 1] === '\t')) at--;

@@ -3,7 +3,7 @@
 import { bareEnvName, knownEnv } from '../../sources/ls-env';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView, intendedValue, valueSpan } from './env-view';
+import { envView, intendedValue, valueSpan } from './env-view';
 import { parseCheck, parseOf } from './value-checks';
 import { quoted } from './wording';
 
@@ -16,9 +16,9 @@ export function invalidValueRule(id: string, title: string, parses: readonly Par
     severity: 'error',
     kinds: ['env'],
     check({ file, workspace, report }) {
-      const view = new EnvView(workspace, file);
+      const view = envView(workspace, file);
       const provider = view.storageType()?.provider;
-      for (const entry of view.entries) {
+      for (const entry of view.known) {
         const bare = bareEnvName(entry.name);
         const parse = parseOf(bare);
         if (!entry.hasEquals || !parse || !parses.includes(parse)) continue;

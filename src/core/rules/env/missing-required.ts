@@ -3,7 +3,7 @@ import type { EnvEntry } from '../../sources/env-file';
 import { bareEnvName, requiredEnv } from '../../sources/ls-env';
 import { fix, replace } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
-import { EnvView, intendedValue } from './env-view';
+import { envView, intendedValue, type EnvView } from './env-view';
 import { providerLabel } from './value-checks';
 import { listed } from './wording';
 
@@ -77,7 +77,7 @@ export const missingRequired: Rule = {
   severity: 'error',
   kinds: ['env'],
   check(context) {
-    const view = new EnvView(context.workspace, context.file);
+    const view = envView(context.workspace, context.file);
     const type = view.storageType();
     if (!type?.provider) return;
     const missing: (Missing & { warn: boolean })[] = [];

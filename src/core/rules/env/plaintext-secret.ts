@@ -1,6 +1,6 @@
 import { bareEnvName, storageEnv } from '../../sources/ls-env';
 import type { Rule } from '../rule';
-import { EnvView, intendedValue, valueSpan } from './env-view';
+import { envView, intendedValue, valueSpan } from './env-view';
 
 // Template values people leave in place of a key; each alternative stops at its own first character (linear).
 const placeholderLike = /<[^<>]*>|\$\{|\$[A-Za-z_]|\{\{|change[-_ ]?me|xxx|example|dummy|placeholder|redacted|^your[-_ ]|^[*.]+$/i;
@@ -14,9 +14,9 @@ export const plaintextSecret: Rule = {
   severity: 'info',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     const tracked = workspace.isTracked(file);
-    for (const entry of view.entries) {
+    for (const entry of view.known) {
       const bare = bareEnvName(entry.name);
       if (!entry.hasEquals || !Object.hasOwn(storageEnv, bare) || !storageEnv[bare].secret) continue;
       if (!looksReal(intendedValue(entry).value)) continue;

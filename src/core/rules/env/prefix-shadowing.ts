@@ -1,7 +1,7 @@
 import { bareEnvName, envPrefixes, knownEnv } from '../../sources/ls-env';
 import { fix, removeLine } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView } from './env-view';
+import { envView } from './env-view';
 
 export const prefixShadowing: Rule = {
   id: 'env/prefix-shadowing',
@@ -9,9 +9,10 @@ export const prefixShadowing: Rule = {
   severity: 'warning',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     const done = new Set<string>();
-    for (const entry of view.entries) {
+    // Shadowing needs a prefixed line: start from those.
+    for (const entry of view.prefixed) {
       const bare = bareEnvName(entry.name);
       if (done.has(bare)) continue;
       done.add(bare);

@@ -1,7 +1,7 @@
 import { bareEnvName, storageEnv } from '../../sources/ls-env';
 import { fix, removeLine } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView } from './env-view';
+import { envView } from './env-view';
 import { providerLabel } from './value-checks';
 
 export const providerMismatch: Rule = {
@@ -10,11 +10,11 @@ export const providerMismatch: Rule = {
   severity: 'warning',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     const type = view.storageType();
     const provider = type?.provider;
     if (!type || !provider) return;
-    for (const entry of view.entries) {
+    for (const entry of view.known) {
       const bare = bareEnvName(entry.name);
       const owner = Object.hasOwn(storageEnv, bare) ? storageEnv[bare].provider : undefined;
       if (!owner || owner === provider) continue;

@@ -1,9 +1,8 @@
 import type { TextEdit } from '../../model';
-import { bareEnvName, knownEnv } from '../../sources/ls-env';
 import type { SourceFile } from '../../workspace';
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView, intendedValue, valueSpan } from './env-view';
+import { envView, intendedValue, valueSpan } from './env-view';
 import { boolValue } from './value-checks';
 import { quoted } from './wording';
 
@@ -25,9 +24,9 @@ export const ssrfProtection: Rule = {
   severity: 'info',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     // Only files that configure Label Studio: other .env files are none of its business.
-    const known = view.entries.find((e) => Object.hasOwn(knownEnv, bareEnvName(e.name)));
+    const [known] = view.known;
     if (!known) return;
     const entry = view.resolve('SSRF_PROTECTION_ENABLED');
     if (!entry) {

@@ -1,7 +1,7 @@
 import type { EnvEntry } from '../../sources/env-file';
 import { fix, replace } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
-import { EnvView } from './env-view';
+import { envView, type EnvView } from './env-view';
 
 /** "a space", "2 tabs", "3 blanks" for the run of spaces and tabs `run`. */
 function blanks(run: string): string {
@@ -34,7 +34,7 @@ export const strayWhitespace: Rule = {
   severity: 'warning',
   kinds: ['env'],
   check(context) {
-    const view = new EnvView(context.workspace, context.file);
+    const view = envView(context.workspace, context.file);
     // Compose trims unquoted values and ignores blanks outside quotes; docker run passes every character on.
     if (view.reader !== 'docker-run') return;
     for (const entry of view.entries) {

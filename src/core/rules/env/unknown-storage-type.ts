@@ -1,6 +1,6 @@
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView, valueSpan } from './env-view';
+import { envView, valueSpan } from './env-view';
 import { storageTypeCheck } from './value-checks';
 import { quoted } from './wording';
 
@@ -10,7 +10,7 @@ export const unknownStorageType: Rule = {
   severity: 'error',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
+    const view = envView(workspace, file);
     const type = view.storageType();
     // A valid type spoiled only by quotes, a comment or blanks is reported by the rule for that syntax.
     if (!type || type.provider) return;

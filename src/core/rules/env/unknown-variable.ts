@@ -2,7 +2,7 @@ import { didYouMean } from '../../did-you-mean';
 import { envPrefixes, storageEnv } from '../../sources/ls-env';
 import { fix, removeLine, replace } from '../fixes';
 import type { Rule } from '../rule';
-import { EnvView } from './env-view';
+import { envView } from './env-view';
 
 const storageNames = Object.keys(storageEnv);
 
@@ -12,8 +12,8 @@ export const unknownVariable: Rule = {
   severity: 'warning',
   kinds: ['env'],
   check({ file, workspace, report }) {
-    const view = new EnvView(workspace, file);
-    for (const entry of view.entries) {
+    const view = envView(workspace, file);
+    for (const entry of view.storageLike) {
       const prefix = envPrefixes.find((p) => entry.name.startsWith(p)) ?? '';
       const bare = entry.name.slice(prefix.length);
       // Environment names are case-sensitive: `storage_type` is a typo Label Studio never reads.
