@@ -1,21 +1,12 @@
-import type { Node } from 'yaml';
 import { didYouMean } from '../../did-you-mean';
 import { parseArn, partitions } from '../../iam/arn';
 import { roleAnnotations } from '../../sources/lse-chart';
 import { readLseValues } from '../../sources/lse-values';
-import { scalarText, spanOf } from '../../sources/yaml-file';
-import { fix, replaceScalar } from '../fixes';
 import type { Rule } from '../rule';
-import { isPlaceholder } from './placeholder';
-
-export interface RoleArnCheck {
-  problems: string[];
-  /** The ARN the value evidently means, when every problem has one obvious repair. */
-  fixed?: string;
-}
+import { checkAnnotations, type AnnotationCheck } from './role-annotations';
 
 /** Why `value` is not `arn:<partition>:iam::<12 digits>:role/<path/name>`; no problems for a role ARN. */
-export function checkRoleArn(value: string): RoleArnCheck {
+export function checkRoleArn(value: string): AnnotationCheck {
   const text = value.trim();
   const problems: string[] = text === value ? [] : ['it has blanks around it'];
   const prefixed = /^arn:/i.test(text) && !text.startsWith('arn:') ? `arn:${text.slice(4)}` : text;
@@ -64,26 +55,14 @@ export const invalidRoleArn: Rule = {
   title: 'IRSA role annotation that is not a role ARN',
   severity: 'error',
   kinds: ['values'],
-  check({ file, workspace, report }) {
-    for (const pod of readLseValues(workspace.yaml(file)).pods) {
-      const pair = pod.annotation(roleAnnotations.irsa);
-      const value = scalarText(pair?.value);
-      if (!pair?.value || value === undefined || value.trim() === '') continue;
-      const [start, end] = spanOf(pair.value as Node);
-      const where = `${pod.pod}.serviceAccount ${roleAnnotations.irsa}`;
-      const consequence = 'EKS passes it to the pod as AWS_ROLE_ARN and AssumeRoleWithWebIdentity fails, so Label Studio cannot reach the bucket';
-      if (isPlaceholder(value)) {
-        report({ start, end, severity: 'warning', message: `${where} is still a placeholder (${value}): ${consequence}. Put in the ARN of the role you created.` });
-        continue;
-      }
-      const { problems, fixed } = checkRoleArn(value);
-      if (problems.length === 0) continue;
-      report({
-        start,
-        end,
-        message: `${where} is not a role ARN: ${problems.join('; ')}. ${consequence}. ${fixed ? `Use ${fixed}.` : 'Write it as arn:aws:iam::<12-digit account ID>:role/<role name>.'}`,
-        fixes: fixed ? [fix(`Use ${fixed}`, [replaceScalar(pair.value as Node, fixed)], true)] : [],
-      });
-    }
+  check(context) {
+    checkAnnotations(context, readLseValues(context.workspace.yaml(context.file)), {
+      annotation: roleAnnotations.irsa,
+      expected: 'a role ARN',
+      consequence: 'EKS passes it to the pod as AWS_ROLE_ARN and AssumeRoleWithWebIdentity fails, so Label Studio cannot reach the bucket',
+      shape: 'Write it as arn:aws:iam::<12-digit account ID>:role/<role name>.',
+      fillIn: 'Put in the ARN of the role you created.',
+      check: checkRoleArn,
+    });
   },
 };
