@@ -4,12 +4,10 @@ import { bareEnvName, knownEnv } from '../../sources/ls-env';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { envView, intendedValue, valueSpan } from './env-view';
-import { parseCheck, parseOf } from './value-checks';
+import { parseCheck, parseOf, type StrictParse } from './value-checks';
 import { quoted } from './wording';
 
-type Parse = NonNullable<ReturnType<typeof parseOf>>;
-
-export function invalidValueRule(id: string, title: string, parses: readonly Parse[]): Rule {
+export function invalidValueRule(id: string, title: string, parses: readonly StrictParse[]): Rule {
   return {
     id,
     title,
@@ -28,8 +26,9 @@ export function invalidValueRule(id: string, title: string, parses: readonly Par
         const check = parseCheck(parse);
         const delivered = view.delivered(entry);
         // When the value the author meant parses, only quotes, a comment or blanks spoil it: their rules say so.
-        if (check.accepts(delivered) || check.accepts(intendedValue(entry).value)) continue;
-        const suggestion = check.suggest(intendedValue(entry).value);
+        const meant = intendedValue(entry).value;
+        if (check.accepts(delivered) || check.accepts(meant)) continue;
+        const suggestion = check.suggest(meant);
         const [start, end] = valueSpan(entry);
         report({
           start,

@@ -13,11 +13,11 @@ export const unknownVariable: Rule = {
   kinds: ['env'],
   check({ file, workspace, report }) {
     const view = envView(workspace, file);
+    // Any case: environment names are case-sensitive, so `storage_type` is a typo Label Studio never reads.
     for (const entry of view.storageLike) {
       const prefix = envPrefixes.find((p) => entry.name.startsWith(p)) ?? '';
       const bare = entry.name.slice(prefix.length);
-      // Environment names are case-sensitive: `storage_type` is a typo Label Studio never reads.
-      if (!/^STORAGE_/i.test(bare) || Object.hasOwn(storageEnv, bare)) continue;
+      if (Object.hasOwn(storageEnv, bare)) continue;
       const suggestion = didYouMean(bare, storageNames);
       const target = suggestion === undefined ? undefined : prefix + suggestion;
       const taken = target === undefined ? undefined : view.last(target);

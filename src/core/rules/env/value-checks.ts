@@ -62,7 +62,10 @@ function suggestInt(value: string): string | undefined {
 
 const refused = 'Label Studio refuses the value and does not start';
 
-const checks: Readonly<Record<Exclude<EnvParse, 'string' | 'path'>, ValueCheck>> = {
+/** The parsers that can refuse a value. */
+export type StrictParse = Exclude<EnvParse, 'string' | 'path'>;
+
+const checks: Readonly<Record<StrictParse, ValueCheck>> = {
   bool: {
     accepts: isBool,
     expects: `accepts only ${boolValues.join(', ')} (any case, nothing around it)`,
@@ -105,9 +108,9 @@ export const storageTypeCheck: ValueCheck = {
 };
 
 /** The parser Label Studio applies to `bare` (a name without LABEL_STUDIO_/HEARTEX_), if it can reject values. */
-export function parseOf(bare: string): keyof typeof checks | undefined {
+export function parseOf(bare: string): StrictParse | undefined {
   const parse = Object.hasOwn(knownEnv, bare) ? knownEnv[bare].parse : undefined;
-  return parse && Object.hasOwn(checks, parse) ? (parse as keyof typeof checks) : undefined;
+  return parse && Object.hasOwn(checks, parse) ? (parse as StrictParse) : undefined;
 }
 
 /** The check for the variable `bare`, if Label Studio rejects or ignores some of its values. */
@@ -117,6 +120,6 @@ export function valueCheck(bare: string): ValueCheck | undefined {
   return parse ? checks[parse] : undefined;
 }
 
-export function parseCheck(parse: keyof typeof checks): ValueCheck {
+export function parseCheck(parse: StrictParse): ValueCheck {
   return checks[parse];
 }
