@@ -1,10 +1,10 @@
 import type { Node } from 'yaml';
 import { readLseValues } from '../../sources/lse-values';
-import { scalarText, spanOf } from '../../sources/yaml-file';
+import { pairIn, scalarText, spanOf } from '../../sources/yaml-file';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { activeProvider, credentialSettings, gcsSecretDir, secretKeyKey, secretNameKey, type CredentialSetting } from './persistence';
-import { insertAfter } from './yaml-edits';
+import { fillValue, insertAfter } from './yaml-edits';
 
 /** What the templates do with only the Secret's name, or only its key, and no inline value to fall back on. */
 function effect({ credential, secretName }: CredentialSetting): string {
@@ -40,7 +40,9 @@ export const incompleteExistingSecret: Rule = {
       const lacks = setting.secretName ? secretKeyKey(credential) : secretNameKey(credential);
       const [start, end] = spanOf(present.key as Node);
       const placeholder = setting.secretName ? '<KEY_IN_SECRET>' : '<SECRET_NAME>';
-      const edit = insertAfter(file, present, block, [{ key: lacks, value: { placeholder } }]);
+      // `key: ""` is unset for the templates: fill it rather than add a second one.
+      const empty = pairIn(block, lacks);
+      const edit = empty ? fillValue(file, empty, { placeholder }) : insertAfter(file, present, block, [{ key: lacks, value: { placeholder } }]);
       const secret = setting.secretName ? ` (the key in the Secret "${scalarText(present.value)}" that holds the ${credential.label})` : ` (the Secret that holds the key "${scalarText(present.value)}")`;
       report({
         start,

@@ -2,12 +2,12 @@ import type { Node } from 'yaml';
 import type { Fix, Provider } from '../../model';
 import { storageTypes } from '../../sources/lse-chart';
 import { readLseValues, type LseValues } from '../../sources/lse-values';
-import { keyOf, pairIn, pairsOf, scalarText, spanOf } from '../../sources/yaml-file';
+import { isScalar, keyOf, pairIn, pairsOf, scalarText, spanOf } from '../../sources/yaml-file';
 import type { SourceFile } from '../../workspace';
 import { fix, replaceScalar } from '../fixes';
 import type { Rule } from '../rule';
 import { effectiveType, isSet, providers, requiredKeys, setPair } from './persistence';
-import { insertAt } from './yaml-edits';
+import { fillValue, insertAt } from './yaml-edits';
 
 /** Values the chart's own values.yaml gives: a copied default is not a sign the block is meant. */
 const chartDefaults: Readonly<Record<string, string>> = { urlExpirationSecs: '86400' };
@@ -22,8 +22,12 @@ function switchType(file: SourceFile, values: LseValues, provider: Provider): Fi
   const current = effectiveType(values);
   if ((providers as readonly string[]).includes(current) && filled(values.block(current))) return undefined;
   if (!requiredKeys[provider].every((key) => setPair(values.block(provider), key))) return undefined;
-  const edit = values.typePair?.value
-    ? replaceScalar(values.typePair.value as Node, provider)
+  const { typePair } = values;
+  const written = typePair?.value && spanOf(typePair.value)[1] > spanOf(typePair.value)[0];
+  const edit = typePair
+    ? written
+      ? replaceScalar(typePair.value as Node, provider)
+      : fillValue(file, typePair, { yaml: provider })
     : insertAt(file, values.root, ['global', 'persistence'], [{ key: 'type', value: { yaml: provider } }]);
   return edit ? fix(`Set type to "${provider}"`, [edit], true) : undefined;
 }
@@ -37,6 +41,8 @@ export const typeConfigMismatch: Rule = {
     const values = readLseValues(workspace.yaml(file));
     // An unknown type is values/unknown-storage-type's finding.
     if (!values.config || (values.type !== undefined && !(storageTypes as readonly string[]).includes(values.type))) return;
+    // A mapping or list as type is not a storage type at all; the chart's schema refuses it.
+    if (values.typePair?.value && !isScalar(values.typePair.value)) return;
     const type = effectiveType(values);
     const stated = values.type === undefined ? 'type is not set, so the chart uses its default "volume"' : `type is "${type}"`;
     for (const provider of providers) {

@@ -14,13 +14,15 @@ function checkKeys(context: RuleContext, map: Node | undefined, allowed: Readonl
     if (key === undefined || Object.hasOwn(allowed, key)) continue;
     const [start, end] = spanOf(pair.key as Node);
     const suggestion = didYouMean(key, names, keyAliases);
+    // Renaming onto a key the block already has would write a duplicate key.
+    const renamable = suggestion !== undefined && !pairsOf(map).some((p) => keyOf(p) === suggestion);
     context.report({
       start,
       end,
       message:
         `${where} has no key "${key}": the chart's schema forbids unknown keys here, so helm install fails.` +
         (suggestion ? ` Did you mean "${suggestion}"?` : ` Allowed: ${names.join(', ')}.`),
-      fixes: suggestion ? [fix(`Rename to "${suggestion}"`, [replace(start, end, suggestion)], true)] : [],
+      fixes: renamable ? [fix(`Rename to "${suggestion}"`, [replace(start, end, suggestion)], true)] : [],
     });
   }
 }

@@ -55,11 +55,17 @@ function isBlockPair(file: SourceFile, pair: YamlPair, parent?: Node | null): bo
   return file.text.slice(file.lines.lineStart(line), start).trim() === '';
 }
 
+/** Where a pair's text ends: its value's end, before the blanks and line breaks the parser counts to it. */
+function contentEnd(file: SourceFile, pair: YamlPair): number {
+  const [keyStart, keyEnd] = spanOf(pair.key as Node);
+  let end = pair.value?.range ? pair.value.range[1] : keyEnd;
+  while (end > keyStart && /\s/.test(file.text[end - 1])) end--;
+  return end;
+}
+
 /** 1-based line of the last character of a pair (its key, or the end of its value). */
 function lastLine(file: SourceFile, pair: YamlPair): number {
-  const [keyStart, keyEnd] = spanOf(pair.key as Node);
-  const end = pair.value?.range ? pair.value.range[1] : keyEnd;
-  return file.lines.position(Math.max(keyStart, end - 1)).line;
+  return file.lines.position(Math.max(spanOf(pair.key as Node)[0], contentEnd(file, pair) - 1)).line;
 }
 
 /** The offset just after the `:` that follows a pair's key. */
@@ -144,7 +150,7 @@ export function pairLines(file: SourceFile, pair: YamlPair, parent: Node | null 
   const first = file.lines.position(spanOf(pair.key as Node)[0]).line;
   const last = lastLine(file, pair);
   // Something after the value on its last line (`a: 1 } b: 2`) means the lines are not the pair's alone.
-  const tail = file.text.slice(pair.value?.range ? pair.value.range[1] : spanOf(pair.key as Node)[1], file.lines.lineEnd(last)).trim();
+  const tail = file.text.slice(contentEnd(file, pair), file.lines.lineEnd(last)).trim();
   if (tail !== '' && !tail.startsWith('#')) return undefined;
   return { first, last };
 }
