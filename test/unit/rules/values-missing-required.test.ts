@@ -55,6 +55,13 @@ test('an empty flow block (s3: {}) and a key with no value are filled in place',
   assert.ok(applyAndRecheck(bare, path, empty, preferred(empty)).includes('        bucket: "<YOUR_BUCKET_NAME>"\n        region: us-east-1\n'));
 });
 
+test('CRLF files get CRLF insertions', () => {
+  const files: Files = { [path]: 'global:\r\n  persistence:\r\n    type: gcs\r\n    config:\r\n      gcs:\r\n        bucket: acme\r\n' };
+  const [finding] = findings(id, files, path);
+  const fixed = applyAndRecheck(files, path, finding, preferred(finding));
+  assert.equal(fixed, 'global:\r\n  persistence:\r\n    type: gcs\r\n    config:\r\n      gcs:\r\n        bucket: acme\r\n        projectID: "<YOUR_PROJECT_ID>"\r\n');
+});
+
 test('azure without container and account key: preferred fix reads the key from a Secret and hands over the kubectl command', () => {
   const files: Files = { [path]: 'global:\n  persistence:\n    type: azure\n    config:\n      azure:\n        storageAccountName: "acmemedia"\n' };
   const [finding] = findings(id, files, path);

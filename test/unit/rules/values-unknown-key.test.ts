@@ -43,3 +43,10 @@ test('a correct values file has no unknown keys', () => {
   const good = values.replace(/ {8}acessKey.*\n {8}objectPrefix.*\n {8}useSSL.*\n/, '        folder: "lse/"\n').replace('anotations', 'annotations');
   assert.deepEqual(findings('values/unknown-key', { 'lse-values.yaml': good }, 'lse-values.yaml'), []);
 });
+
+test('no rename onto a key the block already has (it would write a duplicate key)', () => {
+  const text = 'global:\n  persistence:\n    type: s3\n    config:\n      s3:\n        bucket: acme\n        bucketName: acme\n        region: us-east-1\n';
+  const [finding] = findings('values/unknown-key', { 'lse-values.yaml': text }, 'lse-values.yaml');
+  assert.match(finding.message, /no key "bucketName".* Did you mean "bucket"\?/);
+  assert.equal(finding.fixes, undefined);
+});
