@@ -64,7 +64,7 @@ function moveUnderGlobal(file: SourceFile, root: Node | null, holder: YamlPair |
   return [replace(at, at, eol + movedText(file, block, from, indent)), replace(removed[0], removed[1], '')];
 }
 
-/** `global:` with nothing after it (or `~`) can take entries. */
+/** `global:` with nothing after it can take entries; `~` or a scalar there is left to the author. */
 const isEmpty = (node: Node | null) => node === null || (isScalar(node) && node.value === null && !node.source);
 
 export const misplacedPersistence: Rule = {
@@ -89,7 +89,7 @@ export const misplacedPersistence: Rule = {
       const path = holder ? `${keyOf(holder)}.persistence` : 'persistence';
       const effect = holder
         ? `${keyOf(holder)} has no persistence key and its schema forbids unknown keys, so helm install fails (and the chart would not read it there anyway)`
-        : 'the chart reads storage settings only from global.persistence and ignores this block, so Label Studio keeps the default volume storage and nothing reaches your bucket';
+        : 'the chart reads storage settings only from global.persistence and ignores this block, so none of these settings take effect and Label Studio keeps the chart\'s default volume storage';
       if (values.persistence) {
         report({
           start,

@@ -13,7 +13,7 @@ export const isProvider = (type: string | undefined): type is Provider => (provi
 export const effectiveType = (values: LseValues): string => values.type ?? 'volume';
 
 /** With `enabled: false` the chart renders no storage setting at all. */
-export const persistenceEnabled = (values: LseValues): boolean => {
+const persistenceEnabled = (values: LseValues): boolean => {
   const enabled = nodeAt(values.persistence?.value, ['enabled']);
   return !(isScalar(enabled) && enabled.value === false);
 };
