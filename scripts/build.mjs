@@ -34,7 +34,18 @@ const common = {
   plugins: watch ? [problemMatcher] : [],
 };
 
-const node = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+// SDK packages resolve to ESM builds that read import.meta.url (Azure's CRC-64 module); CJS bundles supply it.
+const importMetaUrl = 'const __bundleUrl = require("node:url").pathToFileURL(__filename).href;';
+const node = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  // jsonc-parser's `main` is a UMD build whose inner requires esbuild cannot follow; its ESM build bundles cleanly.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: importMetaUrl },
+};
 
 /** Files under `dir` (relative to the repo root) whose names end with `suffix`. */
 function filesUnder(dir, suffix) {
@@ -56,7 +67,7 @@ const builds = [
     entryPoints: ['s3', 'gcs', 'azure', 'iam'].map((name) => `src/providers/${name}.ts`),
     outdir: 'dist/providers',
   },
-  { ...node, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...node, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },
   {
     ...common,
     platform: 'browser',

@@ -2,6 +2,7 @@
 import { execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import { builtInGlobs, fileKind, type FileGlobs, type FileKind } from '../core/sources/file-kinds';
+import { expandBraces } from '../core/sources/glob';
 import { Workspace } from '../core/workspace';
 
 export interface WorkspaceFile {
@@ -62,7 +63,7 @@ export class DeploymentFiles implements vscode.Disposable {
     const tracked = new Map<string, Set<string>>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const extra = extraGlobs(folder);
-      const names = [...Object.values(builtInGlobs).flat(), ...extra.values, ...extra.env, ...extra.compose, '*.{yaml,yml,json}'];
+      const names = [...Object.values(builtInGlobs).flat(), ...extra.values, ...extra.env, ...extra.compose, '*.{yaml,yml,json}'].flatMap(expandBraces);
       const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/{${names.join(',')}}`), exclude, maxCandidates);
       for (const uri of uris) {
         const path = vscode.workspace.asRelativePath(uri, false);

@@ -1,6 +1,6 @@
 // Packages the extension with vsce and checks that the .vsix ships bundles and assets only.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,4 +67,15 @@ test('activation loads no cloud SDK', () => {
   for (const sdk of ['@aws-sdk', '@google-cloud', '@azure/storage-blob', 'client-s3']) {
     assert.ok(!bundle.includes(sdk), `dist/extension.js must not contain ${sdk}`);
   }
+});
+
+test('the shipped bundles load under plain node: provider bundles, and the CLI checks examples/', () => {
+  for (const provider of ['s3', 'gcs', 'azure', 'iam']) {
+    const script = `const m = require(${JSON.stringify(join(process.cwd(), 'dist/providers', `${provider}.js`))}); if (!Object.keys(m).length) process.exit(3);`;
+    execFileSync(process.execPath, ['-e', script], { stdio: 'pipe' });
+  }
+  // examples/ shows findings on purpose, so exit 1 (findings) is as good as 0 here; 2 would be a usage error or crash.
+  const cli = spawnSync(process.execPath, ['dist/cli.js', 'check', 'examples/', '--format', 'json'], { encoding: 'utf8' });
+  assert.ok(cli.status === 0 || cli.status === 1, `exit ${cli.status}: ${cli.stderr}`);
+  assert.ok(Array.isArray(JSON.parse(cli.stdout).findings), 'the CLI prints its JSON report');
 });

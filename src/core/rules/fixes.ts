@@ -15,9 +15,10 @@ export function replace(start: number, end: number, text: string): TextEdit {
 /** Removes a whole line including its line break. */
 export function removeLine(file: SourceFile, line: number): TextEdit {
   const start = file.lines.lineStart(line);
-  const end = line < file.lines.lineCount ? file.lines.lineStart(line + 1) : file.text.length;
-  // On the last line, take the preceding line break instead so no blank line is left behind.
-  const from = end === file.text.length && start > 0 ? start - (file.text[start - 2] === '\r' ? 2 : 1) : start;
+  const hasBreak = line < file.lines.lineCount;
+  const end = hasBreak ? file.lines.lineStart(line + 1) : file.text.length;
+  // A last line without its own break takes the preceding one, so no blank line is left behind.
+  const from = !hasBreak && start > 0 ? start - (file.text[start - 2] === '\r' ? 2 : 1) : start;
   return replace(from, end, '');
 }
 

@@ -36,3 +36,25 @@ export function matchesGlob(path: string, glob: string): boolean {
   const subject = glob.includes('/') ? path : path.slice(path.lastIndexOf('/') + 1);
   return re.test(subject);
 }
+
+/** `glob` with every `{a,b}` group expanded into separate globs (VS Code's search rejects nested groups). */
+export function expandBraces(glob: string): string[] {
+  const open = glob.indexOf('{');
+  if (open < 0) return [glob];
+  let depth = 0;
+  const cuts: number[] = [];
+  for (let i = open; i < glob.length; i++) {
+    if (glob[i] === '{') depth++;
+    else if (glob[i] === '}' && --depth === 0) {
+      const alternatives: string[] = [];
+      let from = open + 1;
+      for (const cut of [...cuts, i]) {
+        alternatives.push(glob.slice(from, cut));
+        from = cut + 1;
+      }
+      const rest = glob.slice(i + 1);
+      return alternatives.flatMap((a) => expandBraces(glob.slice(0, open) + a + rest));
+    } else if (glob[i] === ',' && depth === 1) cuts.push(i);
+  }
+  return [glob];
+}
