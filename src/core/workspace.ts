@@ -55,7 +55,8 @@ export class Workspace {
     return this.options.isTracked?.(file.path) ?? false;
   }
 
-  private memo<T>(key: string, make: () => T): T {
+  /** Computes `make()` once per snapshot under `key`: parses, and the views several rules share. */
+  memo<T>(key: string, make: () => T): T {
     if (!this.cache.has(key)) this.cache.set(key, make());
     return this.cache.get(key) as T;
   }

@@ -71,8 +71,8 @@ export const envPrefixes = ['LABEL_STUDIO_', 'HEARTEX_'] as const;
 
 /** The bare name Label Studio resolves `name` to (`LABEL_STUDIO_STORAGE_TYPE` → `STORAGE_TYPE`). */
 export function bareEnvName(name: string): string {
-  const prefix = envPrefixes.find((p) => name.startsWith(p));
-  return prefix ? name.slice(prefix.length) : name;
+  for (const prefix of envPrefixes) if (name.startsWith(prefix)) return name.slice(prefix.length);
+  return name;
 }
 
 /** Accepted by `cast_bool_from_str`, compared case-insensitively. */

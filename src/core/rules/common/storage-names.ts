@@ -49,6 +49,8 @@ const settings: readonly Setting[] = [
   { provider: 'azure', kind: 'folder', chartKey: 'folder', env: 'STORAGE_AZURE_FOLDER' },
 ];
 
+const settingByEnv = new Map(settings.map((s) => [s.env, s]));
+
 // Each alternative stops at its own opening character, so the scan stays linear on unclosed input.
 const placeholder = /<[^<>]*>|\$\{[^}$]*\}|\$[A-Za-z_]|\{\{[^{}]*\}\}/;
 
@@ -98,7 +100,7 @@ function fromEnv(workspace: Workspace, file: SourceFile): StorageName[] {
   const reader = workspace.envReader(file);
   const names: StorageName[] = [];
   for (const entry of workspace.env(file).entries) {
-    const setting = settings.find((s) => s.env === bareEnvName(entry.name));
+    const setting = settingByEnv.get(bareEnvName(entry.name));
     if (!setting || !entry.hasEquals) continue;
     const received = valueOf(entry, reader);
     // docker run passes quotes on; the name inside them is judged here, the quotes by env/quoted-value.
@@ -123,9 +125,11 @@ function fromEnv(workspace: Workspace, file: SourceFile): StorageName[] {
 
 /** Every storage name `file` sets, in file order for env files and setting order for values files. */
 export function storageNames(workspace: Workspace, file: SourceFile): StorageName[] {
-  if (file.kind === 'values') return fromValues(workspace, file);
-  if (file.kind === 'env') return fromEnv(workspace, file);
-  return [];
+  return workspace.memo(`storage-names:${file.path}`, () => {
+    if (file.kind === 'values') return fromValues(workspace, file);
+    if (file.kind === 'env') return fromEnv(workspace, file);
+    return [];
+  });
 }
 
 /** An S3 endpoint outside AWS's own domains (MinIO, Ceph, ...), even a placeholder: the server's own rules apply. */

@@ -157,13 +157,7 @@ export class EnvView {
   }
 }
 
-const views = new WeakMap<Workspace, Map<string, EnvView>>();
-
 /** The view of `file` in the `workspace` snapshot, built once and shared by the env rules. */
 export function envView(workspace: Workspace, file: SourceFile): EnvView {
-  let byPath = views.get(workspace);
-  if (!byPath) views.set(workspace, (byPath = new Map()));
-  let view = byPath.get(file.path);
-  if (!view) byPath.set(file.path, (view = new EnvView(workspace, file)));
-  return view;
+  return workspace.memo(`env-view:${file.path}`, () => new EnvView(workspace, file));
 }
