@@ -156,9 +156,17 @@ function timeout<T>(promise: Promise<T>, ms: number, message: () => string): Pro
 async function showBucketDoctor(page: Page): Promise<void> {
   const entry = page.locator('.part.activitybar .action-item a[aria-label^="Bucket Doctor"]').first();
   await entry.waitFor({ state: 'visible', timeout: 60_000 });
-  // Clicking the entry of the container already shown (its action item is `checked`) would close the side bar.
-  const shown = page.locator('.part.activitybar .action-item.checked a[aria-label^="Bucket Doctor"]');
-  if ((await shown.count()) === 0) await entry.click();
+  // Clicking the entry of the container already shown closes the side bar, and the workbench may still be restoring
+  // it: click until the container's title shows and stays.
+  const title = page.locator('.part.sidebar .composite.title', { hasText: /Bucket Doctor/i });
+  for (let attempt = 0; attempt < 4; attempt++) {
+    if (await title.isVisible()) {
+      await page.waitForTimeout(500);
+      if (await title.isVisible()) break;
+    }
+    await entry.click();
+    await title.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+  }
   const rows = page.locator('.part.sidebar .monaco-list-row');
   for (const label of expectedTreeLabels) {
     await rows.filter({ hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });

@@ -79,14 +79,13 @@ suite('diagnostics in the editor', () => {
     const region = editor.document.lineAt(7);
     await editor.edit((b) => b.insert(region.range.end, `\n${' '.repeat(region.firstNonWhitespaceCharacterIndex)}`));
     const lastKey = await typeText(editor, new vscode.Position(8, region.firstNonWhitespaceCharacterIndex), 'acessKey: x');
-    const shown = await diagnosticsWhen(uri, (ds) => ds.some((d) => ruleOf(d) === 'values/unknown-key'));
+    // On a slow machine the debounce may fire mid-word (`aces`): only the finding for the whole key counts.
+    const isTyped = (d: vscode.Diagnostic) => ruleOf(d) === 'values/unknown-key' && editor.document.getText(d.range) === 'acessKey';
+    const shown = await diagnosticsWhen(uri, (ds) => ds.some(isTyped));
     const latency = shown - lastKey;
     console.log(`      diagnostics ${latency} ms after the last keystroke`);
     assert.ok(latency <= 500, `diagnostics took ${latency} ms`);
-    const diagnostic = ours(uri).find((d) => ruleOf(d) === 'values/unknown-key');
-    assert.ok(diagnostic);
-    assert.equal(editor.document.getText(diagnostic.range), 'acessKey');
-    assert.equal(diagnostic.severity, vscode.DiagnosticSeverity.Error);
+    assert.equal(ours(uri).find(isTyped)?.severity, vscode.DiagnosticSeverity.Error);
   });
 
   test('the rule id links to its page, which ships with the extension', async () => {
