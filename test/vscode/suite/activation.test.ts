@@ -17,7 +17,7 @@ suite('activation', () => {
     assert.equal(basename(folders[0].uri.fsPath), 'examples');
     // workspaceContains activation searches the same way; a broken search would keep the extension asleep.
     const found = await vscode.workspace.findFiles('**/lse-values.yaml');
-    assert.deepEqual(found.map((u) => basename(u.fsPath)), ['lse-values.yaml']);
+    assert.deepEqual(found.map((u) => vscode.workspace.asRelativePath(u, false)).sort(), ['gke/lse-values.yaml', 'lse-values.yaml']);
   });
 
   test('activates by itself with examples/ open (workspaceContains), and activate() completes', async () => {

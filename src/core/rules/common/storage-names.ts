@@ -143,5 +143,5 @@ export function hasS3CompatibleEndpoint(names: readonly StorageName[]): boolean 
 
 /** `"value"` for a message when it is short and plain; otherwise a neutral phrase, so a pasted secret never shows. */
 export function shown(value: string): string {
-  return value.length <= 63 && /^[\w.\-/:]+$/.test(value) ? `"${value}"` : 'this value';
+  return value.length <= 63 && /^[\w.\-/:# ]+$/.test(value) ? `"${value}"` : 'this value';
 }
