@@ -21,6 +21,7 @@ const examples = join(root, 'examples');
 const testsIndex = join(root, 'out', 'test', 'vscode', 'index.js');
 const screenshotPath = join(root, 'test-results', 'workbench-bucket-doctor.png');
 const failedScreenshotPath = join(root, 'test-results', 'workbench-bucket-doctor-failed.png');
+const diagnosticsScreenshotPath = join(root, 'test-results', 'workbench-diagnostics.png');
 /** The whole test run inside the workbench, from navigation to codeAutomationExit. */
 const testTimeoutMs = Number(process.env.BD_VSCODE_TIMEOUT_MS ?? 180_000);
 const chromiumPath = '/usr/bin/chromium';
@@ -176,6 +177,29 @@ async function showBucketDoctor(page: Page): Promise<void> {
   await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
+/** Opens `file` with Quick Open and the Problems panel, and waits until the panel lists a finding of `ruleId`. */
+async function showDiagnostics(page: Page, file: string, ruleId: string): Promise<number> {
+  const input = page.locator('.quick-input-widget input');
+  // Tabs the tests left are restored with the workbench: start from none.
+  await page.keyboard.press('F1');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill('>View: Close All Editors');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+  await page.keyboard.press('Control+P');
+  await input.waitFor({ state: 'visible', timeout: 10_000 });
+  await input.fill(file);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lse-values.yaml' }).filter({ hasText: dirname(file) }).first().waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Enter');
+  await page.locator('.editor-group-container .tab.active', { hasText: 'lse-values.yaml' }).waitFor({ timeout: 10_000 });
+  await page.keyboard.press('Control+Shift+M');
+  const rows = page.locator('.markers-panel .monaco-list-row');
+  await rows.filter({ hasText: ruleId }).first().waitFor({ state: 'visible', timeout: 15_000 });
+  await page.mouse.move(900, 300);
+  return rows.count();
+}
+
 /** What the side bar shows: its title, the view headers and the tree rows, read from the DOM. */
 async function sideBarContents(page: Page): Promise<{ title: string; headers: string[]; rows: string[] }> {
   const sideBar = page.locator('.part.sidebar');
@@ -274,6 +298,9 @@ async function runWithCodeServer(): Promise<void> {
     }
     await writeFile(screenshotPath, png);
     console.log(`screenshot ${screenshotPath} after ${seconds(Date.now() - viewStart)}: side bar "${shown.title}", rows: ${shown.rows.join(' | ')}`);
+    const problems = await showDiagnostics(page, 'gke/lse-values.yaml', 'values/unknown-key');
+    await page.screenshot({ path: diagnosticsScreenshotPath });
+    console.log(`screenshot ${diagnosticsScreenshotPath}: gke/lse-values.yaml open, ${problems} problems listed`);
   } catch (error) {
     screenshotError = error;
     await page.screenshot({ path: failedScreenshotPath }).catch(() => undefined);
