@@ -9,6 +9,7 @@ import { bareEnvName } from '../../sources/ls-env';
 import { readLseValues } from '../../sources/lse-values';
 import { isScalar, nodeAt, scalarText, spanOf } from '../../sources/yaml-file';
 import type { SourceFile, Workspace } from '../../workspace';
+import { envView } from '../env/env-view';
 import { replace, replaceScalar } from '../fixes';
 
 export type StorageNameKind = 'bucket' | 'container' | 'account' | 'region' | 'folder' | 'endpoint';
@@ -97,9 +98,10 @@ function valueSpan(entry: EnvEntry, value: string, reader: EnvReader): { start: 
 }
 
 function fromEnv(workspace: Workspace, file: SourceFile): StorageName[] {
-  const reader = workspace.envReader(file);
+  const { reader, known } = envView(workspace, file);
   const names: StorageName[] = [];
-  for (const entry of workspace.env(file).entries) {
+  // Storage settings are known variables: the view has already picked those lines out.
+  for (const entry of known) {
     const setting = settingByEnv.get(bareEnvName(entry.name));
     if (!setting || !entry.hasEquals) continue;
     const received = valueOf(entry, reader);
