@@ -122,12 +122,13 @@ export function insertStatementAfter(file: SourceFile, after: Statement, text: s
   return [replace(end, end, `,${sep}${text}`)];
 }
 
-/** A Sid not yet used in the policy, made from `base` (`ListBucket`, `ListBucket2`, …). */
-export function unusedSid(statements: readonly Statement[], base: string): string {
+/** A Sid not yet used in the policy (nor in `reserved`), made from `base` (`ListBucket`, `ListBucket2`, …). */
+export function unusedSid(statements: readonly Statement[], base: string, reserved: ReadonlySet<string> = new Set()): string {
   const used = new Set(statements.flatMap((s) => (s.sid ? [s.sid.value] : [])));
   const clean = base.replace(/[^A-Za-z0-9]/g, '') || 'Statement';
-  if (!used.has(clean)) return clean;
+  const free = (sid: string) => !used.has(sid) && !reserved.has(sid);
+  if (free(clean)) return clean;
   let n = 2;
-  while (used.has(`${clean}${n}`)) n++;
+  while (!free(`${clean}${n}`)) n++;
   return `${clean}${n}`;
 }

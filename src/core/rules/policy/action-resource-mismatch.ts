@@ -1,0 +1,99 @@
+import { actionAppliesTo, applicableS3Arn, resourceTypesOf, type CatalogAction } from '../../iam/catalog';
+import type { Located, Member, Statement } from '../../iam/policy';
+import type { Fix } from '../../model';
+import type { SourceFile } from '../../workspace';
+import { fix } from '../fixes';
+import type { Report, Rule } from '../rule';
+import { appendToList, insertStatementAfter, jsonString, removeFromList, statementText, unusedSid, valueText } from './json-edits';
+import { whole } from './located';
+import { actionsNamed, memoize } from './memo';
+
+
+const appliesTo = memoize((key: string) => {
+  const [pattern, resource] = key.split('\n');
+  return actionsNamed(pattern).some((action) => actionAppliesTo(action, resource));
+});
+
+/** Whether some action the entry names can apply to `resource`. */
+const applies = (pattern: string, resource: string) => appliesTo(`${pattern.toLowerCase()}\n${resource}`);
+
+/** What the action applies to, for messages: `bucket ARNs`, `only "*"`; with the ARN pattern when asked. */
+function appliesToText(action: CatalogAction, withPattern: boolean): string {
+  const types = resourceTypesOf(action);
+  if (types.length === 0) return 'only "*"';
+  const names = `${types.map((t) => t.name).join(' or ')} ARNs`;
+  return withPattern ? `${names} (${types[types.length - 1].arn})` : names;
+}
+
+/** The ARN of the statement's own bucket that the action would apply to, if its resources name an S3 bucket. */
+function targetArn(actions: readonly CatalogAction[], resources: readonly string[]): string | undefined {
+  for (const action of actions) {
+    for (const resource of resources) {
+      const arn = applicableS3Arn(action, resource);
+      if (arn) return arn;
+    }
+  }
+  return undefined;
+}
+
+/** The statement's elements other than Sid, Action and Resource, copied as written into the split-off statement. */
+const copied = ['Effect', 'Principal', 'NotPrincipal', 'Condition'];
+
+function splitFix(file: SourceFile, statements: readonly Statement[], statement: Statement, index: number, arn: string): Fix | undefined {
+  const actions = statement.action!;
+  const removal = removeFromList(actions, index);
+  if (!removal) return undefined;
+  const action = actions[index].value;
+  const entries: [string, string][] = [];
+  if (statement.sid) entries.push(['Sid', jsonString(unusedSid(statements, `${statement.sid.value}${action.slice(action.indexOf(':') + 1)}`))]);
+  for (const member of statement.members) {
+    const text = copied.includes(member.name) ? valueText(file, member) : undefined;
+    if (text !== undefined) entries.push([member.name, text]);
+  }
+  entries.push(['Action', jsonString(action)], ['Resource', jsonString(arn)]);
+  return fix(`Move ${action} to its own statement on ${arn}`, [removal, ...insertStatementAfter(file, statement, statementText(file, statement, entries))]);
+}
+
+export const actionResourceMismatch: Rule = {
+  id: 'policy/action-resource-mismatch',
+  title: 'Action that cannot apply to the statement resources',
+  severity: 'error',
+  kinds: ['policy'],
+  check({ file, workspace, report }) {
+    const { statements } = workspace.policy(file);
+    for (const statement of statements) {
+      const resources = (statement.resource ?? []).filter((r) => r.type === 'string').map((r) => r.value);
+      if (!statement.action || resources.length === 0 || resources.includes('*')) continue;
+      const judged = statement.action.filter((a) => a.type === 'string' && actionsNamed(a.value.toLowerCase()).length > 0);
+      const failing = judged.filter((a) => !resources.some((r) => applies(a.value, r)));
+      if (failing.length === 0) continue;
+      const all = failing.length === judged.length;
+      const verb = statement.effect?.value === 'Deny' ? 'denies' : 'allows';
+      const place: Place = { file, statements, statement, resourceMember: statement.members.find((m) => m.name === 'Resource')! };
+      for (const action of failing) report(mismatch(place, action, all, verb, resources));
+    }
+  },
+};
+
+interface Place {
+  file: SourceFile;
+  statements: readonly Statement[];
+  statement: Statement;
+  resourceMember: Member;
+}
+
+function mismatch({ file, statements, statement, resourceMember }: Place, action: Located, all: boolean, verb: string, resources: readonly string[]): Report {
+  const actions = actionsNamed(action.value.toLowerCase());
+  const arn = targetArn(actions, resources);
+  const named = resources.length === 1 ? resources[0] : `any of its ${resources.length} resources`;
+  const subject = actions.length === 1 ? `${action.value} applies to ${appliesToText(actions[0], !arn)}, not to ${named}` : `None of the ${actions.length} actions ${action.value} matches applies to ${named}`;
+  const consequence = all ? `the statement ${verb} nothing` : `the statement ${verb} ${action.value} nowhere`;
+  const remedy = arn ? `Add ${arn}${all ? '' : `, or move ${action.value} to its own statement on it`}.` : 'Name such a resource, in a statement of its own.';
+  const fixes: Fix[] = [];
+  if (arn) {
+    fixes.push(fix(`Add ${arn} to Resource`, appendToList(file, resourceMember, statement.resource!, jsonString(arn)), true));
+    const split = all ? undefined : splitFix(file, statements, statement, statement.action!.indexOf(action), arn);
+    if (split) fixes.push(split);
+  }
+  return { ...whole(action), severity: all ? 'error' : 'warning', message: `${subject}: ${consequence}. ${remedy}`, fixes };
+}

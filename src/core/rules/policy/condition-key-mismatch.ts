@@ -1,0 +1,74 @@
+import { didYouMean } from '../../did-you-mean';
+import { conditionKeysOf, isCatalogedConditionKey, isGlobalConditionKey, isKnownService, serviceActions, supportsConditionKey } from '../../iam/catalog';
+import { parseOperator } from '../../iam/operators';
+import type { ConditionClause, Located } from '../../iam/policy';
+import { fix } from '../fixes';
+import type { Report, Rule } from '../rule';
+import { replaceString } from './json-edits';
+import { whole } from './located';
+import { actionsNamed, memoize } from './memo';
+
+const serviceOf = (name: string) => name.slice(0, Math.max(0, name.indexOf(':'))).toLowerCase();
+
+
+/** Whether some action an Action entry names supports a condition key (`pattern\nkey`, both lower case). */
+const entrySupports = memoize((question: string) => {
+  const [pattern, key] = question.split('\n');
+  return actionsNamed(pattern).some((action) => supportsConditionKey(action, key));
+});
+
+/** The actions of the key's own service that support it, for the message (`s3:prefix` → s3:ListBucket…). */
+const keyUsers = memoize((key: string) =>
+  serviceActions(serviceOf(key))
+    .filter((action) => supportsConditionKey(action, key))
+    .map((action) => action.id),
+);
+
+/** Keys the statement's actions support (templates left out), to suggest a misspelled key from. */
+function supportedKeys(patterns: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const pattern of patterns) for (const action of actionsNamed(pattern)) for (const key of conditionKeysOf(action)) if (!key.includes('${')) keys.add(key);
+  return [...keys];
+}
+
+function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {
+  const operator = parseOperator(clause.operator.value);
+  const restricts = operator && !operator.negated && !operator.ifExists && operator.family !== 'Null';
+  const users = isKnownService(serviceOf(key.value)) ? keyUsers(key.value.toLowerCase()) : [];
+  const suggestion = didYouMean(key.value, supportedKeys(patterns.map((p) => p.toLowerCase())));
+  const renamable = suggestion !== undefined && suggestion.toLowerCase() !== key.value.toLowerCase() && !clause.entries.some((e) => e.key.value === suggestion);
+  const shown = patterns.length > 3 ? `${patterns.slice(0, 3).join(', ')}…` : patterns.join(', ');
+  return {
+    ...whole(key),
+    message:
+      `${key.value} is not a condition key of ${shown}: their requests never carry it, so this condition ` +
+      (restricts ? 'never holds and the statement never applies.' : 'always holds and restricts nothing.') +
+      (renamable ? ` Did you mean "${suggestion}"?` : users.length > 0 ? ` AWS sets it for ${users.slice(0, 3).join(', ')}${users.length > 3 ? '…' : ''}; put it in a statement for those.` : ''),
+    fixes: renamable ? [fix(`Change to "${suggestion}"`, [replaceString(key, suggestion)], true)] : [],
+  };
+}
+
+export const conditionKeyMismatch: Rule = {
+  id: 'policy/condition-key-mismatch',
+  title: 'Condition key no action of the statement supports',
+  severity: 'warning',
+  kinds: ['policy'],
+  check({ file, workspace, report }) {
+    for (const statement of workspace.policy(file).statements) {
+      if (!statement.action || statement.notAction || !statement.condition) continue;
+      const patterns = statement.action.filter((a) => a.type === 'string').map((a) => a.value);
+      // `*` and actions of other services may support any key; malformed actions are policy/unknown-action's.
+      if (patterns.some((p) => p === '*' || (p.includes(':') && !isKnownService(serviceOf(p))))) continue;
+      const judged = patterns.filter((p) => actionsNamed(p.toLowerCase()).length > 0);
+      if (judged.length === 0) continue;
+      for (const clause of statement.condition) {
+        for (const entry of clause.entries) {
+          const key = entry.key.value;
+          if (!isCatalogedConditionKey(key) || isGlobalConditionKey(key)) continue;
+          if (judged.some((p) => entrySupports(`${p.toLowerCase()}\n${key.toLowerCase()}`))) continue;
+          report(mismatch(entry.key, clause, judged));
+        }
+      }
+    }
+  },
+};

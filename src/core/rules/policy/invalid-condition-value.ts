@@ -1,0 +1,77 @@
+import { parseCidr } from '../../iam/ip';
+import { parseDate, parseNumber, parseOperator, type ConditionOperator } from '../../iam/operators';
+import type { Located } from '../../iam/policy';
+import { hasPolicyVariable } from '../../iam/variables';
+import { hasWildcard } from '../../iam/wildcard';
+import type { Rule } from '../rule';
+import { jsonString } from './json-edits';
+import { whole } from './located';
+import { hasPlaceholder } from './placeholders';
+
+const isBool = (text: string) => /^(?:true|false)$/i.test(text);
+
+/** What a value of `operator` must look like, when it does not; undefined when it fits. */
+function familyProblem(operator: ConditionOperator, value: Located): string | undefined {
+  const text = value.value;
+  switch (operator.family) {
+    case 'IpAddress':
+      return parseCidr(text.trim()) ? undefined : 'is not an IP address or CIDR block (203.0.113.0/24, 2001:db8::/32)';
+    case 'Bool':
+      return isBool(text) ? undefined : 'is not true or false';
+    case 'Null':
+      return isBool(text) ? undefined : 'is not true (the key is absent) or false (the key is present)';
+    case 'Numeric':
+      return parseNumber(text) !== undefined ? undefined : 'is not a number';
+    case 'Date':
+      return parseDate(text) !== undefined ? undefined : 'is not a date (ISO 8601 such as 2026-01-31T00:00:00Z, or epoch seconds)';
+    default:
+      return undefined;
+  }
+}
+
+/** VPC and VPC endpoint ids, compared as strings: a value of another shape never matches. */
+const idShapes: Readonly<Record<string, { shape: RegExp; example: string; instead: readonly [RegExp, string][] }>> = {
+  'aws:sourcevpc': {
+    shape: /^vpc-[0-9a-f]+$/,
+    example: 'vpc-1a2b3c4d',
+    instead: [
+      [/^vpce-/, 'a VPC endpoint id belongs in aws:SourceVpce'],
+      [/^[\d.:a-f]+\/\d+$/i, 'an address range belongs in aws:VpcSourceIp with IpAddress'],
+    ],
+  },
+  'aws:sourcevpce': { shape: /^vpce-[0-9a-f]+$/, example: 'vpce-1a2b3c4d', instead: [[/^vpc-/, 'a VPC id belongs in aws:SourceVpc']] },
+};
+
+function idProblem(operator: ConditionOperator, key: string, value: Located): string | undefined {
+  const id = idShapes[key.toLowerCase()];
+  if (!id || operator.family !== 'String' || id.shape.test(value.value) || (operator.base.includes('Like') && hasWildcard(value.value))) return undefined;
+  const hint = id.instead.find(([pattern]) => pattern.test(value.value))?.[1];
+  return `is not the id ${key} compares with (${id.example})${hint ? `: ${hint}` : ''}`;
+}
+
+export const invalidConditionValue: Rule = {
+  id: 'policy/invalid-condition-value',
+  title: 'Condition value of the wrong form',
+  severity: 'error',
+  kinds: ['policy'],
+  check({ file, workspace, report }) {
+    for (const statement of workspace.policy(file).statements) {
+      for (const clause of statement.condition ?? []) {
+        const operator = parseOperator(clause.operator.value);
+        if (!operator) continue;
+        for (const entry of clause.entries) {
+          for (const value of entry.values) {
+            // Variables are filled in per request; guide placeholders are policy/placeholder's to report.
+            if (hasPolicyVariable(value.value) || hasPlaceholder(value.value)) continue;
+            const problem = familyProblem(operator, value) ?? idProblem(operator, entry.key.value, value);
+            if (!problem) continue;
+            report({
+              ...whole(value),
+              message: `${entry.key.value} value ${value.type === 'string' ? jsonString(value.value) : value.value} ${problem}: AWS rejects the policy or the condition never matches as intended.`,
+            });
+          }
+        }
+      }
+    }
+  },
+};

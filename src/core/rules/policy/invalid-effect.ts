@@ -1,0 +1,28 @@
+import { didYouMean } from '../../did-you-mean';
+import { fix } from '../fixes';
+import type { Rule } from '../rule';
+import { jsonString, replaceString } from './json-edits';
+import { whole } from './located';
+
+const effects = ['Allow', 'Deny'];
+
+export const invalidEffect: Rule = {
+  id: 'policy/invalid-effect',
+  title: 'Effect other than Allow or Deny',
+  severity: 'error',
+  kinds: ['policy'],
+  check({ file, workspace, report }) {
+    for (const statement of workspace.policy(file).statements) {
+      const member = statement.members.find((m) => m.name === 'Effect');
+      const effect = statement.effect;
+      if (!member || (effect?.type === 'string' && effects.includes(effect.value))) continue;
+      const suggestion = effect ? didYouMean(effect.value, effects) : undefined;
+      const shown = effect ? `Effect ${effect.type === 'string' ? jsonString(effect.value) : effect.value}` : 'Effect';
+      report({
+        ...whole(effect ?? member),
+        message: `${shown} is not "Allow" or "Deny": AWS rejects the policy (the value is case-sensitive).${suggestion ? ` Use "${suggestion}".` : ''}`,
+        fixes: effect && suggestion ? [fix(`Change to "${suggestion}"`, [replaceString(effect, suggestion)], true)] : [],
+      });
+    }
+  },
+};
