@@ -36,7 +36,7 @@ function targetArn(actions: readonly CatalogAction[], resources: readonly string
   return undefined;
 }
 
-/** The statement's elements other than Sid, Action and Resource, copied as written into the split-off statement. */
+/** The elements copied as written into the split-off statement. */
 const copied = ['Effect', 'Principal', 'NotPrincipal', 'Condition'];
 
 function splitFix(file: SourceFile, statements: readonly Statement[], statement: Statement, index: number, arn: string): Fix | undefined {
@@ -45,12 +45,20 @@ function splitFix(file: SourceFile, statements: readonly Statement[], statement:
   if (!removal) return undefined;
   const action = actions[index].value;
   const entries: [string, string][] = [];
-  if (statement.sid) entries.push(['Sid', jsonString(unusedSid(statements, `${statement.sid.value}${action.slice(action.indexOf(':') + 1)}`))]);
+  // The statement's own elements in its own order: its Sid made unique, this action, the ARN, the rest as written.
   for (const member of statement.members) {
-    const text = copied.includes(member.name) ? valueText(file, member) : undefined;
+    const text =
+      member.name === 'Sid' && statement.sid
+        ? jsonString(unusedSid(statements, `${statement.sid.value}${action.slice(action.indexOf(':') + 1)}`))
+        : member.name === 'Action'
+          ? jsonString(action)
+          : member.name === 'Resource'
+            ? jsonString(arn)
+            : copied.includes(member.name)
+              ? valueText(file, member)
+              : undefined;
     if (text !== undefined) entries.push([member.name, text]);
   }
-  entries.push(['Action', jsonString(action)], ['Resource', jsonString(arn)]);
   return fix(`Move ${action} to its own statement on ${arn}`, [removal, ...insertStatementAfter(file, statement, statementText(file, statement, entries))]);
 }
 

@@ -1,5 +1,5 @@
 import { didYouMean } from '../../did-you-mean';
-import { conditionKeysOf, isCatalogedConditionKey, isGlobalConditionKey, isKnownService, serviceActions, supportsConditionKey } from '../../iam/catalog';
+import { conditionKeysOf, isCatalogedConditionKey, isGlobalConditionKey, isKnownService, serviceActions, supportsConditionKey, type CatalogAction } from '../../iam/catalog';
 import { parseOperator } from '../../iam/operators';
 import type { ConditionClause, Located } from '../../iam/policy';
 import { fix } from '../fixes';
@@ -11,23 +11,35 @@ import { actionsNamed, memoize } from './memo';
 const serviceOf = (name: string) => name.slice(0, Math.max(0, name.indexOf(':'))).toLowerCase();
 
 
+// The catalog writes two S3 tag keys as `s3:ExistingObjectTag/<key>`, a form its template matching does not read.
+const angleTemplate = /^([^<]*)<[^>]*>$/;
+
+/** Whether `action` supports `key` (lower case), reading `…/<key>` names as any tag key too. */
+function supports(action: CatalogAction, key: string): boolean {
+  if (supportsConditionKey(action, key)) return true;
+  return conditionKeysOf(action).some((template) => {
+    const head = angleTemplate.exec(template)?.[1].toLowerCase();
+    return head !== undefined && key.length > head.length && key.startsWith(head);
+  });
+}
+
 /** Whether some action an Action entry names supports a condition key (`pattern\nkey`, both lower case). */
 const entrySupports = memoize((question: string) => {
   const [pattern, key] = question.split('\n');
-  return actionsNamed(pattern).some((action) => supportsConditionKey(action, key));
+  return actionsNamed(pattern).some((action) => supports(action, key));
 });
 
 /** The actions of the key's own service that support it, for the message (`s3:prefix` → s3:ListBucket…). */
 const keyUsers = memoize((key: string) =>
   serviceActions(serviceOf(key))
-    .filter((action) => supportsConditionKey(action, key))
+    .filter((action) => supports(action, key))
     .map((action) => action.id),
 );
 
 /** Keys the statement's actions support (templates left out), to suggest a misspelled key from. */
 function supportedKeys(patterns: readonly string[]): string[] {
   const keys = new Set<string>();
-  for (const pattern of patterns) for (const action of actionsNamed(pattern)) for (const key of conditionKeysOf(action)) if (!key.includes('${')) keys.add(key);
+  for (const pattern of patterns) for (const action of actionsNamed(pattern)) for (const key of conditionKeysOf(action)) if (!/[$<]/.test(key)) keys.add(key);
   return [...keys];
 }
 

@@ -14,8 +14,10 @@ function suggest(name: string): string | undefined {
   const qualifier = colon === -1 ? undefined : didYouMean(name.slice(0, colon), qualifiers);
   if (colon !== -1 && !qualifier) return undefined;
   let rest = name.slice(colon + 1);
-  const exists = rest.toLowerCase().endsWith(ifExists.toLowerCase());
-  if (exists) rest = rest.slice(0, -ifExists.length);
+  // `IfExists` with its case or its last letter wrong still means IfExists.
+  const suffix = /IfExists?$/i.exec(rest);
+  const exists = suffix !== null;
+  if (suffix) rest = rest.slice(0, suffix.index);
   const base = didYouMean(rest, conditionOperatorNames);
   if (!base) return undefined;
   // Null tests whether the key is present, so it has no IfExists form.
