@@ -21,6 +21,8 @@ export interface ReportRowView {
 export interface ReportView {
   /** The bucket the panel belongs to (`s3:acme`): one panel per bucket. */
   key: string;
+  /** URI of the workspace folder the links' paths are relative to (set by the extension). */
+  folder?: string;
   title: string;
   running: boolean;
   /** Set once the run is over. */
