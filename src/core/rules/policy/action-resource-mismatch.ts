@@ -6,16 +6,11 @@ import { fix } from '../fixes';
 import type { Report, Rule } from '../rule';
 import { appendToList, insertStatementAfter, jsonString, removeFromList, statementText, unusedSid, valueText } from './json-edits';
 import { whole } from './located';
-import { actionsNamed, memoize } from './memo';
+import { actionsNamed, memoize2 } from './memo';
 
-
-const appliesTo = memoize((key: string) => {
-  const [pattern, resource] = key.split('\n');
-  return actionsNamed(pattern).some((action) => actionAppliesTo(action, resource));
-});
 
 /** Whether some action the entry names can apply to `resource`. */
-const applies = (pattern: string, resource: string) => appliesTo(`${pattern.toLowerCase()}\n${resource}`);
+const applies = memoize2((pattern: string, resource: string) => actionsNamed(pattern).some((action) => actionAppliesTo(action, resource)));
 
 /** What the action applies to, for messages: `bucket ARNs`, `only "*"`; with the ARN pattern when asked. */
 function appliesToText(action: CatalogAction, withPattern: boolean): string {
@@ -72,7 +67,7 @@ export const actionResourceMismatch: Rule = {
     for (const statement of statements) {
       const resources = (statement.resource ?? []).filter((r) => r.type === 'string').map((r) => r.value);
       if (!statement.action || resources.length === 0 || resources.includes('*')) continue;
-      const judged = statement.action.filter((a) => a.type === 'string' && actionsNamed(a.value.toLowerCase()).length > 0);
+      const judged = statement.action.filter((a) => a.type === 'string' && actionsNamed(a.value).length > 0);
       const failing = judged.filter((a) => !resources.some((r) => applies(a.value, r)));
       if (failing.length === 0) continue;
       const all = failing.length === judged.length;
@@ -91,7 +86,7 @@ interface Place {
 }
 
 function mismatch({ file, statements, statement, resourceMember }: Place, action: Located, all: boolean, verb: string, resources: readonly string[]): Report {
-  const actions = actionsNamed(action.value.toLowerCase());
+  const actions = actionsNamed(action.value);
   const arn = targetArn(actions, resources);
   const named = resources.length === 1 ? resources[0] : `any of its ${resources.length} resources`;
   const subject = actions.length === 1 ? `${action.value} applies to ${appliesToText(actions[0], !arn)}, not to ${named}` : `None of the ${actions.length} actions ${action.value} matches applies to ${named}`;

@@ -6,7 +6,7 @@ import { fix } from '../fixes';
 import type { Report, Rule } from '../rule';
 import { replaceString } from './json-edits';
 import { whole } from './located';
-import { actionsNamed, memoize } from './memo';
+import { actionsNamed, memoize, memoize2 } from './memo';
 
 const serviceOf = (name: string) => name.slice(0, Math.max(0, name.indexOf(':'))).toLowerCase();
 
@@ -23,11 +23,11 @@ function supports(action: CatalogAction, key: string): boolean {
   });
 }
 
-/** Whether some action an Action entry names supports a condition key (`pattern\nkey`, both lower case). */
-const entrySupports = memoize((question: string) => {
-  const [pattern, key] = question.split('\n');
-  return actionsNamed(pattern).some((action) => supports(action, key));
-});
+/** Whether the catalog can tell which actions support `key`: keys of its services and non-global `aws:` keys. */
+const judgeable = memoize((key: string) => isCatalogedConditionKey(key) && !isGlobalConditionKey(key));
+
+/** Whether some action an Action entry names supports a condition key. */
+const entrySupports = memoize2((pattern: string, key: string) => actionsNamed(pattern).some((action) => supports(action, key.toLowerCase())));
 
 /** The actions of the key's own service that support it, for the message (`s3:prefix` → s3:ListBucket…). */
 const keyUsers = memoize((key: string) =>
@@ -36,27 +36,29 @@ const keyUsers = memoize((key: string) =>
     .map((action) => action.id),
 );
 
-/** Keys the statement's actions support (templates left out), to suggest a misspelled key from. */
-function supportedKeys(patterns: readonly string[]): string[] {
+/** The key the statement's actions support that `key` misspells (`lower-cased patterns, one per line\nkey`). */
+const suggestion = memoize((question: string) => {
+  const lines = question.split('\n');
+  const key = lines.pop()!;
   const keys = new Set<string>();
-  for (const pattern of patterns) for (const action of actionsNamed(pattern)) for (const key of conditionKeysOf(action)) if (!/[$<]/.test(key)) keys.add(key);
-  return [...keys];
-}
+  for (const pattern of lines) for (const action of actionsNamed(pattern)) for (const k of conditionKeysOf(action)) if (!/[$<]/.test(k)) keys.add(k);
+  return didYouMean(key, [...keys]);
+});
 
 function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {
   const operator = parseOperator(clause.operator.value);
   const restricts = operator && !operator.negated && !operator.ifExists && operator.family !== 'Null';
   const users = isKnownService(serviceOf(key.value)) ? keyUsers(key.value.toLowerCase()) : [];
-  const suggestion = didYouMean(key.value, supportedKeys(patterns.map((p) => p.toLowerCase())));
-  const renamable = suggestion !== undefined && suggestion.toLowerCase() !== key.value.toLowerCase() && !clause.entries.some((e) => e.key.value === suggestion);
+  const meant = suggestion([...patterns.map((p) => p.toLowerCase()), key.value].join('\n'));
+  const renamable = meant !== undefined && meant.toLowerCase() !== key.value.toLowerCase() && !clause.entries.some((e) => e.key.value === meant);
   const shown = patterns.length > 3 ? `${patterns.slice(0, 3).join(', ')}…` : patterns.join(', ');
   return {
     ...whole(key),
     message:
       `${key.value} is not a condition key of ${shown}: their requests never carry it, so this condition ` +
       (restricts ? 'never holds and the statement never applies.' : 'always holds and restricts nothing.') +
-      (renamable ? ` Did you mean "${suggestion}"?` : users.length > 0 ? ` AWS sets it for ${users.slice(0, 3).join(', ')}${users.length > 3 ? '…' : ''}; put it in a statement for those.` : ''),
-    fixes: renamable ? [fix(`Change to "${suggestion}"`, [replaceString(key, suggestion)], true)] : [],
+      (renamable ? ` Did you mean "${meant}"?` : users.length > 0 ? ` AWS sets it for ${users.slice(0, 3).join(', ')}${users.length > 3 ? '…' : ''}; put it in a statement for those.` : ''),
+    fixes: renamable ? [fix(`Change to "${meant}"`, [replaceString(key, meant)], true)] : [],
   };
 }
 
@@ -71,13 +73,13 @@ export const conditionKeyMismatch: Rule = {
       const patterns = statement.action.filter((a) => a.type === 'string').map((a) => a.value);
       // `*` and actions of other services may support any key; malformed actions are policy/unknown-action's.
       if (patterns.some((p) => p === '*' || (p.includes(':') && !isKnownService(serviceOf(p))))) continue;
-      const judged = patterns.filter((p) => actionsNamed(p.toLowerCase()).length > 0);
+      const judged = patterns.filter((p) => actionsNamed(p).length > 0);
       if (judged.length === 0) continue;
       for (const clause of statement.condition) {
         for (const entry of clause.entries) {
           const key = entry.key.value;
-          if (!isCatalogedConditionKey(key) || isGlobalConditionKey(key)) continue;
-          if (judged.some((p) => entrySupports(`${p.toLowerCase()}\n${key.toLowerCase()}`))) continue;
+          if (!judgeable(key)) continue;
+          if (judged.some((p) => entrySupports(p, key))) continue;
           report(mismatch(entry.key, clause, judged));
         }
       }

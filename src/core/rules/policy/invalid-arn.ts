@@ -5,6 +5,7 @@ import { fix } from '../fixes';
 import type { Rule, RuleContext } from '../rule';
 import { replaceString } from './json-edits';
 import { spanIn } from './located';
+import { memoize } from './memo';
 import { hasPlaceholder } from './placeholders';
 
 /** The repaired ARN for the mistakes that have one meaning: `ARN:` in capitals, an S3 ARN with region or account. */
@@ -15,10 +16,13 @@ function repaired(text: string): string | undefined {
   return s3 !== text && arnProblems(s3).length === 0 ? s3 : undefined;
 }
 
+// Policies name the same buckets and roles over and over.
+const problemsOf = memoize(arnProblems);
+
 function checkArn(context: RuleContext, value: Located, what: string) {
   // Guide placeholders are policy/placeholder's to report.
   if (value.type !== 'string' || hasPlaceholder(value.value)) return;
-  const problems = arnProblems(value.value);
+  const problems = problemsOf(value.value);
   if (problems.length === 0) return;
   const better = repaired(value.value);
   const fixes: Fix[] = better ? [fix(`Change to ${better}`, [replaceString(value, better)], true)] : [];

@@ -1,18 +1,17 @@
 import { parseCidr } from '../../iam/ip';
 import { parseDate, parseNumber, parseOperator, type ConditionOperator } from '../../iam/operators';
-import type { Located } from '../../iam/policy';
 import { hasPolicyVariable } from '../../iam/variables';
 import { hasWildcard } from '../../iam/wildcard';
 import type { Rule } from '../rule';
 import { jsonString } from './json-edits';
 import { whole } from './located';
+import { memoize2 } from './memo';
 import { hasPlaceholder } from './placeholders';
 
 const isBool = (text: string) => /^(?:true|false)$/i.test(text);
 
 /** What a value of `operator` must look like, when it does not; undefined when it fits. */
-function familyProblem(operator: ConditionOperator, value: Located): string | undefined {
-  const text = value.value;
+function familyProblem(operator: ConditionOperator, text: string): string | undefined {
   switch (operator.family) {
     case 'IpAddress':
       return parseCidr(text.trim()) ? undefined : 'is not an IP address or CIDR block (203.0.113.0/24, 2001:db8::/32)';
@@ -42,12 +41,21 @@ const idShapes: Readonly<Record<string, { shape: RegExp; example: string; instea
   'aws:sourcevpce': { shape: /^vpce-[0-9a-f]+$/, example: 'vpce-1a2b3c4d', instead: [[/^vpc-/, 'a VPC id belongs in aws:SourceVpc']] },
 };
 
-function idProblem(operator: ConditionOperator, key: string, value: Located): string | undefined {
-  const id = idShapes[key.toLowerCase()];
-  if (!id || operator.family !== 'String' || id.shape.test(value.value) || (operator.base.includes('Like') && hasWildcard(value.value))) return undefined;
-  const hint = id.instead.find(([pattern]) => pattern.test(value.value))?.[1];
+function idProblem(operator: ConditionOperator, key: string, text: string): string | undefined {
+  const id = Object.hasOwn(idShapes, key.toLowerCase()) ? idShapes[key.toLowerCase()] : undefined;
+  if (!id || operator.family !== 'String' || id.shape.test(text) || (operator.base.includes('Like') && hasWildcard(text))) return undefined;
+  const hint = id.instead.find(([pattern]) => pattern.test(text))?.[1];
   return `is not the id ${key} compares with (${id.example})${hint ? `: ${hint}` : ''}`;
 }
+
+/** The problem of one value (as read) of a key under an operator (`operator\nkey`), asked once per distinct value. */
+const problemOf = memoize2((clause: string, text: string) => {
+  const [name, key] = clause.split('\n');
+  const operator = parseOperator(name);
+  // Variables are filled in per request; guide placeholders are policy/placeholder's to report.
+  if (!operator || hasPolicyVariable(text) || hasPlaceholder(text)) return undefined;
+  return familyProblem(operator, text) ?? idProblem(operator, key, text);
+});
 
 export const invalidConditionValue: Rule = {
   id: 'policy/invalid-condition-value',
@@ -57,13 +65,10 @@ export const invalidConditionValue: Rule = {
   check({ file, workspace, report }) {
     for (const statement of workspace.policy(file).statements) {
       for (const clause of statement.condition ?? []) {
-        const operator = parseOperator(clause.operator.value);
-        if (!operator) continue;
         for (const entry of clause.entries) {
+          const asked = `${clause.operator.value}\n${entry.key.value}`;
           for (const value of entry.values) {
-            // Variables are filled in per request; guide placeholders are policy/placeholder's to report.
-            if (hasPolicyVariable(value.value) || hasPlaceholder(value.value)) continue;
-            const problem = familyProblem(operator, value) ?? idProblem(operator, entry.key.value, value);
+            const problem = problemOf(asked, value.value);
             if (!problem) continue;
             report({
               ...whole(value),

@@ -8,14 +8,14 @@ import { spanIn } from './located';
 import { findPlaceholders, hasPlaceholder, type PlaceholderAt } from './placeholders';
 
 /** Every string of a statement a guide may have left a placeholder in. */
-function* fillIns(statement: Statement): Generator<Located> {
-  yield* statement.resource ?? [];
-  yield* statement.notResource ?? [];
+function fillIns(statement: Statement): Located[] {
+  const values: Located[] = [...(statement.resource ?? []), ...(statement.notResource ?? [])];
   for (const principal of [statement.principal, statement.notPrincipal]) {
-    if (principal?.text) yield principal.text;
-    for (const entry of principal?.entries ?? []) yield* entry.values;
+    if (principal?.text) values.push(principal.text);
+    for (const entry of principal?.entries ?? []) values.push(...entry.values);
   }
-  for (const clause of statement.condition ?? []) for (const entry of clause.entries) yield* entry.values;
+  for (const clause of statement.condition ?? []) for (const entry of clause.entries) values.push(...entry.values);
+  return values;
 }
 
 /**

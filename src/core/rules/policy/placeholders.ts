@@ -10,9 +10,12 @@ export interface PlaceholderAt {
   index: number;
 }
 
+/** Whether `value` holds a character every placeholder starts with (plain searches: far cheaper than the pattern). */
+const mayHold = (value: string) => value.includes('<') || value.includes('{') || value.includes('YOUR') || value.includes('.x') || value.includes('.X');
+
 /** The placeholders in `value`, in order. */
 export function findPlaceholders(value: string): PlaceholderAt[] {
-  return [...value.matchAll(marker)].map((m) => ({ text: m[0], index: m.index }));
+  return mayHold(value) ? [...value.matchAll(marker)].map((m) => ({ text: m[0], index: m.index })) : [];
 }
 
 export function hasPlaceholder(value: string): boolean {
