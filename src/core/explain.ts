@@ -1,4 +1,5 @@
-// Hover text and completions for values keys and env variables, from the same data the rules use.
+// Hover text and completions for values keys, env variables and IAM policies, from the same data the rules use.
+import { policyCompletions, policyHover } from './explain-policy';
 import { configKeys, persistenceKeys, serviceAccountKeys, storageTypes, type KeySpec } from './sources/lse-chart';
 import { knownEnv, bareEnvName, type EnvSpec } from './sources/ls-env';
 import type { SourceFile } from './workspace';
@@ -62,6 +63,7 @@ function envDoc(name: string, spec: EnvSpec): string {
 
 /** Markdown for the key or variable at `offset`, if Bucket Doctor knows it. */
 export function hoverAt(file: SourceFile, offset: number): string | undefined {
+  if (file.kind === 'policy') return policyHover(file, offset);
   const { line } = file.lines.position(offset);
   const text = file.lines.lineText(line);
   if (file.kind === 'env') {
@@ -76,8 +78,12 @@ export function hoverAt(file: SourceFile, offset: number): string | undefined {
   return spec ? keyDoc(key, spec) : undefined;
 }
 
-/** Completions at `offset`: chart keys and `type` values in values files, variable names and STORAGE_TYPE values in env files. */
+/**
+ * Completions at `offset`: chart keys and `type` values in values files, variable names and STORAGE_TYPE values in
+ * env files, action names and condition keys in policies.
+ */
 export function completionsAt(file: SourceFile, offset: number): Completion[] {
+  if (file.kind === 'policy') return policyCompletions(file, offset);
   const { line, column } = file.lines.position(offset);
   const before = file.lines.lineText(line).slice(0, column - 1);
   if (file.kind === 'env') {
