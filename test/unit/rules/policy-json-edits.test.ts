@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parsePolicy } from '../../../src/core/iam/policy';
 import type { TextEdit } from '../../../src/core/model';
-import { appendToList, insertMember, insertStatementAfter, removeFromList, replaceString, statementText, unusedSid } from '../../../src/core/rules/policy/json-edits';
+import { appendToList, insertMember, insertStatementAfter, removeFromList, replaceString, sidsOf, statementText, unusedSid } from '../../../src/core/rules/policy/json-edits';
 import { applyEdits } from '../../../src/core/text';
 import { Workspace } from '../../../src/core/workspace';
 
@@ -95,11 +95,14 @@ test('insertStatementAfter: a sibling with the same layout; a single statement o
   assert.deepEqual(JSON.parse(out2).Statement[1], { Effect: 'Deny' });
 });
 
-test('replaceString keeps the quotes and escapes; unusedSid avoids taken ids', () => {
+test('replaceString keeps the quotes and escapes; unusedSid avoids taken ids and those it gave', () => {
   const text = '{"Statement": [{"Sid": "A", "Effect": "allow", "Action": "*", "Resource": "*"}, {"Sid": "A2", "Effect": "Allow", "Action": "*", "Resource": "*"}]}';
   const { policy } = open(text);
   assert.equal(applied(text, [replaceString(policy.statements[0].effect!, 'Allow')]), text.replace('"allow"', '"Allow"'));
   assert.equal(JSON.parse(applied(text, [replaceString(policy.statements[0].sid!, 'a"b')])).Statement[0].Sid, 'a"b');
-  assert.equal(unusedSid(policy.statements, 'A'), 'A3');
-  assert.equal(unusedSid(policy.statements, 's3:ListBucket'), 's3ListBucket');
+  const taken = sidsOf(policy.statements);
+  assert.deepEqual([...taken], ['A', 'A2']);
+  assert.equal(unusedSid(taken, 'A'), 'A3');
+  assert.equal(unusedSid(taken, 'A'), 'A4');
+  assert.equal(unusedSid(taken, 's3:ListBucket'), 's3ListBucket');
 });

@@ -4,7 +4,7 @@ import type { Fix } from '../../model';
 import type { SourceFile } from '../../workspace';
 import { fix } from '../fixes';
 import type { Report, Rule } from '../rule';
-import { appendToList, insertStatementAfter, jsonString, removeFromList, statementText, unusedSid, valueText } from './json-edits';
+import { appendToList, insertStatementAfter, jsonString, removeFromList, sidsOf, statementText, unusedSid, valueText } from './json-edits';
 import { whole } from './located';
 import { actionsNamed, memoize2 } from './memo';
 
@@ -34,7 +34,7 @@ function targetArn(actions: readonly CatalogAction[], resources: readonly string
 /** The elements copied as written into the split-off statement. */
 const copied = ['Effect', 'Principal', 'NotPrincipal', 'Condition'];
 
-function splitFix(file: SourceFile, statements: readonly Statement[], statement: Statement, index: number, arn: string): Fix | undefined {
+function splitFix({ file, sids, statement }: Place, index: number, arn: string): Fix | undefined {
   const actions = statement.action!;
   const removal = removeFromList(actions, index);
   if (!removal) return undefined;
@@ -44,7 +44,7 @@ function splitFix(file: SourceFile, statements: readonly Statement[], statement:
   for (const member of statement.members) {
     const text =
       member.name === 'Sid' && statement.sid
-        ? jsonString(unusedSid(statements, `${statement.sid.value}${action.slice(action.indexOf(':') + 1)}`))
+        ? jsonString(unusedSid(sids(), `${statement.sid.value}${action.slice(action.indexOf(':') + 1)}`))
         : member.name === 'Action'
           ? jsonString(action)
           : member.name === 'Resource'
@@ -64,6 +64,9 @@ export const actionResourceMismatch: Rule = {
   kinds: ['policy'],
   check({ file, workspace, report }) {
     const { statements } = workspace.policy(file);
+    // The Sids in use, gathered only when a split statement needs a new one.
+    let taken: Set<string> | undefined;
+    const sids = () => (taken ??= sidsOf(statements));
     for (const statement of statements) {
       const resources = (statement.resource ?? []).filter((r) => r.type === 'string').map((r) => r.value);
       if (!statement.action || resources.length === 0 || resources.includes('*')) continue;
@@ -72,7 +75,7 @@ export const actionResourceMismatch: Rule = {
       if (failing.length === 0) continue;
       const all = failing.length === judged.length;
       const verb = statement.effect?.value === 'Deny' ? 'denies' : 'allows';
-      const place: Place = { file, statements, statement, resourceMember: statement.members.find((m) => m.name === 'Resource')! };
+      const place: Place = { file, sids, statement, resourceMember: statement.members.find((m) => m.name === 'Resource')! };
       for (const action of failing) report(mismatch(place, action, all, verb, resources));
     }
   },
@@ -80,12 +83,12 @@ export const actionResourceMismatch: Rule = {
 
 interface Place {
   file: SourceFile;
-  statements: readonly Statement[];
+  sids: () => Set<string>;
   statement: Statement;
   resourceMember: Member;
 }
 
-function mismatch({ file, statements, statement, resourceMember }: Place, action: Located, all: boolean, verb: string, resources: readonly string[]): Report {
+function mismatch(place: Place, action: Located, all: boolean, verb: string, resources: readonly string[]): Report {
   const actions = actionsNamed(action.value);
   const arn = targetArn(actions, resources);
   const named = resources.length === 1 ? resources[0] : `any of its ${resources.length} resources`;
@@ -93,9 +96,10 @@ function mismatch({ file, statements, statement, resourceMember }: Place, action
   const consequence = all ? `the statement ${verb} nothing` : `the statement ${verb} ${action.value} nowhere`;
   const remedy = arn ? `Add ${arn}${all ? '' : `, or move ${action.value} to its own statement on it`}.` : 'Name such a resource, in a statement of its own.';
   const fixes: Fix[] = [];
+  const { file, statement, resourceMember } = place;
   if (arn) {
     fixes.push(fix(`Add ${arn} to Resource`, appendToList(file, resourceMember, statement.resource!, jsonString(arn)), true));
-    const split = all ? undefined : splitFix(file, statements, statement, statement.action!.indexOf(action), arn);
+    const split = all ? undefined : splitFix(place, statement.action!.indexOf(action), arn);
     if (split) fixes.push(split);
   }
   return { ...whole(action), severity: all ? 'error' : 'warning', message: `${subject}: ${consequence}. ${remedy}`, fixes };

@@ -1,4 +1,3 @@
-import { didYouMean } from '../../did-you-mean';
 import { conditionKeysOf, isCatalogedConditionKey, isGlobalConditionKey, isKnownService, serviceActions, supportsConditionKey, type CatalogAction } from '../../iam/catalog';
 import { parseOperator } from '../../iam/operators';
 import type { ConditionClause, Located } from '../../iam/policy';
@@ -7,6 +6,7 @@ import type { Report, Rule } from '../rule';
 import { replaceString } from './json-edits';
 import { whole } from './located';
 import { actionsNamed, memoize, memoize2 } from './memo';
+import { suggest } from './suggest';
 
 const serviceOf = (name: string) => name.slice(0, Math.max(0, name.indexOf(':'))).toLowerCase();
 
@@ -42,7 +42,7 @@ const suggestion = memoize((question: string) => {
   const key = lines.pop()!;
   const keys = new Set<string>();
   for (const pattern of lines) for (const action of actionsNamed(pattern)) for (const k of conditionKeysOf(action)) if (!/[$<]/.test(k)) keys.add(k);
-  return didYouMean(key, [...keys]);
+  return suggest(key, [...keys]);
 });
 
 function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {

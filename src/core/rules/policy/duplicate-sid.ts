@@ -1,7 +1,7 @@
 import type { Statement } from '../../iam/policy';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { replaceString, unusedSid } from './json-edits';
+import { replaceString, sidsOf, unusedSid } from './json-edits';
 import { whole } from './located';
 
 export const duplicateSid: Rule = {
@@ -12,8 +12,8 @@ export const duplicateSid: Rule = {
   check({ file, workspace, report }) {
     const { statements } = workspace.policy(file);
     const first = new Map<string, Statement>();
-    // New ids handed out so far: three statements named "A" become "A", "A2" and "A3".
-    const given = new Set<string>();
+    // Ids in use, and those handed out so far: three statements named "A" become "A", "A2" and "A3".
+    const taken = sidsOf(statements);
     for (const statement of statements) {
       const sid = statement.sid;
       if (!sid || sid.type !== 'string') continue;
@@ -22,8 +22,7 @@ export const duplicateSid: Rule = {
         first.set(sid.value, statement);
         continue;
       }
-      const renamed = unusedSid(statements, sid.value, given);
-      given.add(renamed);
+      const renamed = unusedSid(taken, sid.value);
       report({
         ...whole(sid),
         message: `Sid "${sid.value}" is already the id of the statement on line ${earlier.line}: statement ids must be unique within a policy, or AWS rejects it. Rename it.`,

@@ -9,12 +9,12 @@ import { memoize } from './memo';
 import { hasPlaceholder } from './placeholders';
 
 /** The repaired ARN for the mistakes that have one meaning: `ARN:` in capitals, an S3 ARN with region or account. */
-function repaired(text: string): string | undefined {
+const repaired = memoize((text: string): string | undefined => {
   const lowered = /^arn:/i.test(text) && !text.startsWith('arn:') ? `arn:${text.slice(4)}` : text;
   const arn = parseArn(lowered);
   const s3 = arn && isS3BucketOrObjectArn(arn) && (arn.region !== '' || arn.account !== '') ? `arn:${arn.partition}:s3:::${arn.resource}` : lowered;
   return s3 !== text && arnProblems(s3).length === 0 ? s3 : undefined;
-}
+});
 
 // Policies name the same buckets and roles over and over.
 const problemsOf = memoize(arnProblems);

@@ -1,10 +1,12 @@
-import { didYouMean } from '../../did-you-mean';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { jsonString, replaceString } from './json-edits';
 import { whole } from './located';
+import { memoize } from './memo';
+import { suggest } from './suggest';
 
 const effects = ['Allow', 'Deny'];
+const effectMeant = memoize((value: string) => suggest(value, effects));
 
 export const invalidEffect: Rule = {
   id: 'policy/invalid-effect',
@@ -16,7 +18,7 @@ export const invalidEffect: Rule = {
       const member = statement.members.find((m) => m.name === 'Effect');
       const effect = statement.effect;
       if (!member || (effect?.type === 'string' && effects.includes(effect.value))) continue;
-      const suggestion = effect ? didYouMean(effect.value, effects) : undefined;
+      const suggestion = effect ? effectMeant(effect.value) : undefined;
       const shown = effect ? `Effect ${effect.type === 'string' ? jsonString(effect.value) : effect.value}` : 'Effect';
       report({
         ...whole(effect ?? member),

@@ -122,13 +122,16 @@ export function insertStatementAfter(file: SourceFile, after: Statement, text: s
   return [replace(end, end, `,${sep}${text}`)];
 }
 
-/** A Sid not yet used in the policy (nor in `reserved`), made from `base` (`ListBucket`, `ListBucket2`, …). */
-export function unusedSid(statements: readonly Statement[], base: string, reserved: ReadonlySet<string> = new Set()): string {
-  const used = new Set(statements.flatMap((s) => (s.sid ? [s.sid.value] : [])));
+/** The Sids a policy's statements use. */
+export function sidsOf(statements: readonly Statement[]): Set<string> {
+  return new Set(statements.flatMap((s) => (s.sid ? [s.sid.value] : [])));
+}
+
+/** A Sid not in `taken`, made from `base` (`ListBucket`, `ListBucket2`, …); it is added to `taken`, so the next differs. */
+export function unusedSid(taken: Set<string>, base: string): string {
   const clean = base.replace(/[^A-Za-z0-9]/g, '') || 'Statement';
-  const free = (sid: string) => !used.has(sid) && !reserved.has(sid);
-  if (free(clean)) return clean;
-  let n = 2;
-  while (!free(`${clean}${n}`)) n++;
-  return `${clean}${n}`;
+  let sid = clean;
+  for (let n = 2; taken.has(sid); n++) sid = `${clean}${n}`;
+  taken.add(sid);
+  return sid;
 }

@@ -1,9 +1,10 @@
-import { didYouMean } from '../../did-you-mean';
 import type { Located, Member } from '../../iam/policy';
 import { fix } from '../fixes';
 import type { Report, Rule } from '../rule';
 import { replaceString } from './json-edits';
 import { whole } from './located';
+import { memoize } from './memo';
+import { suggest } from './suggest';
 
 const topElements = ['Version', 'Id', 'Statement'];
 const statementElements = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
@@ -21,10 +22,13 @@ const aliases: Readonly<Record<string, string>> = {
   Effects: 'Effect',
 };
 
+/** The element a name was meant to be, per list of allowed names. */
+const meant = new Map<readonly string[], (name: string) => string | undefined>([topElements, statementElements, principalTypes].map((allowed) => [allowed, memoize((name: string) => suggest(name, allowed, aliases))]));
+
 /** A report for a key of an object that allows only `allowed`; `siblings` are the keys the object already has. */
 function unknownKey(key: Member | Located, name: string, allowed: readonly string[], siblings: readonly string[], where: string): Report | undefined {
   if (allowed.includes(name)) return undefined;
-  const suggestion = didYouMean(name, allowed, aliases);
+  const suggestion = meant.get(allowed)!(name);
   // Renaming onto a key the object already has would write a duplicate key.
   const renamable = suggestion !== undefined && !siblings.includes(suggestion);
   return {
