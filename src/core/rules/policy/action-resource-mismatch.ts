@@ -8,7 +8,6 @@ import { appendToList, insertStatementAfter, jsonString, removeFromList, sidsOf,
 import { whole } from './located';
 import { actionsNamed, memoize2 } from './memo';
 
-
 /** Whether some action the entry names can apply to `resource`. */
 const applies = memoize2((pattern: string, resource: string) => actionsNamed(pattern).some((action) => actionAppliesTo(action, resource)));
 
@@ -31,6 +30,13 @@ function targetArn(actions: readonly CatalogAction[], resources: readonly string
   return undefined;
 }
 
+interface Place {
+  file: SourceFile;
+  sids: () => Set<string>;
+  statement: Statement;
+  resourceMember: Member;
+}
+
 /** The elements copied as written into the split-off statement. */
 const copied = ['Effect', 'Principal', 'NotPrincipal', 'Condition'];
 
@@ -39,21 +45,17 @@ function splitFix({ file, sids, statement }: Place, index: number, arn: string):
   const removal = removeFromList(actions, index);
   if (!removal) return undefined;
   const action = actions[index].value;
-  const entries: [string, string][] = [];
   // The statement's own elements in its own order: its Sid made unique, this action, the ARN, the rest as written.
-  for (const member of statement.members) {
-    const text =
-      member.name === 'Sid' && statement.sid
-        ? jsonString(unusedSid(sids(), `${statement.sid.value}${action.slice(action.indexOf(':') + 1)}`))
-        : member.name === 'Action'
-          ? jsonString(action)
-          : member.name === 'Resource'
-            ? jsonString(arn)
-            : copied.includes(member.name)
-              ? valueText(file, member)
-              : undefined;
-    if (text !== undefined) entries.push([member.name, text]);
-  }
+  const text = (member: Member): string | undefined => {
+    if (member.name === 'Sid') return statement.sid && jsonString(unusedSid(sids(), `${statement.sid.value}${action.slice(action.indexOf(':') + 1)}`));
+    if (member.name === 'Action') return jsonString(action);
+    if (member.name === 'Resource') return jsonString(arn);
+    return copied.includes(member.name) ? valueText(file, member) : undefined;
+  };
+  const entries = statement.members.flatMap((member): [string, string][] => {
+    const value = text(member);
+    return value === undefined ? [] : [[member.name, value]];
+  });
   return fix(`Move ${action} to its own statement on ${arn}`, [removal, ...insertStatementAfter(file, statement, statementText(file, statement, entries))]);
 }
 
@@ -80,13 +82,6 @@ export const actionResourceMismatch: Rule = {
     }
   },
 };
-
-interface Place {
-  file: SourceFile;
-  sids: () => Set<string>;
-  statement: Statement;
-  resourceMember: Member;
-}
 
 function mismatch(place: Place, action: Located, all: boolean, verb: string, resources: readonly string[]): Report {
   const actions = actionsNamed(action.value);

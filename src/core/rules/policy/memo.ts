@@ -21,13 +21,19 @@ export function memoize<V>(fn: (key: string) => V, limit = 10_000): (key: string
 /** `fn` of two strings with its answers remembered. */
 export function memoize2<V>(fn: (a: string, b: string) => V, limit = 1_000): (a: string, b: string) => V {
   const answers = new Map<string, Map<string, V>>();
-  return (a, b) =>
-    lookup(
-      lookup(answers, a, () => new Map<string, V>(), limit),
-      b,
-      (key) => fn(a, key),
-      limit,
-    );
+  return (a, b) => {
+    let inner = answers.get(a);
+    if (!inner) {
+      if (answers.size >= limit) answers.clear();
+      answers.set(a, (inner = new Map<string, V>()));
+    }
+    const known = inner.get(b);
+    if (known !== undefined || inner.has(b)) return known as V;
+    if (inner.size >= limit) inner.clear();
+    const value = fn(a, b);
+    inner.set(b, value);
+    return value;
+  };
 }
 
 /** Catalog actions an Action entry names (IAM compares actions case-insensitively); none for `*`. */
