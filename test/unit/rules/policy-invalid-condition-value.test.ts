@@ -9,6 +9,9 @@ const values = (condition: object) => policyFindings(rule, policy(condition)).ma
 test('IP addresses and CIDR blocks', () => {
   assert.deepEqual(values({ IpAddress: { 'aws:SourceIp': ['203.0.113.0/24', '10.0.0.300/24', '2001:db8::/129', 'office', '2001:db8::/32', '198.51.100.7'] } }), ['"10.0.0.300/24"', '"2001:db8::/129"', '"office"']);
   assert.match(policyFindings(rule, policy({ NotIpAddressIfExists: { 'aws:SourceIp': '1.2.3' } }))[0].message, /not an IP address or CIDR block/);
+  // Compared as a string, an address key still holds an address.
+  assert.deepEqual(values({ StringEquals: { 'aws:SourceIp': ['office', '203.0.113.7'] } }), ['"office"']);
+  assert.match(policyFindings(rule, policy({ StringLike: { 'aws:VpcSourceIp': '10.0.*' } }))[0].message, /compare it with IpAddress or NotIpAddress/);
 });
 
 test('Bool and Null take true or false; numbers and dates must read as such', () => {

@@ -1,3 +1,4 @@
+import { conditionKeyType } from '../../iam/catalog';
 import { parseCidr } from '../../iam/ip';
 import { parseDate, parseNumber, parseOperator, type ConditionOperator } from '../../iam/operators';
 import { hasPolicyVariable } from '../../iam/variables';
@@ -28,6 +29,12 @@ function familyProblem(operator: ConditionOperator, text: string): string | unde
   }
 }
 
+/** An address key (`aws:SourceIp`) compared as a string still holds an address: a value that is none never matches. */
+function ipKeyProblem(operator: ConditionOperator, key: string, text: string): string | undefined {
+  if (operator.family !== 'String' || conditionKeyType(key) !== 'IPAddress' || parseCidr(text.trim())) return undefined;
+  return `is not an IP address (${key} holds the caller's address; compare it with IpAddress or NotIpAddress)`;
+}
+
 /** VPC and VPC endpoint ids, compared as strings: a value of another shape never matches. */
 const idShapes: Readonly<Record<string, { shape: RegExp; example: string; instead: readonly [RegExp, string][] }>> = {
   'aws:sourcevpc': {
@@ -54,7 +61,7 @@ const problemOf = memoize2((clause: string, text: string) => {
   const operator = parseOperator(name);
   // Variables are filled in per request; guide placeholders are policy/placeholder's to report.
   if (!operator || hasPolicyVariable(text) || hasPlaceholder(text)) return undefined;
-  return familyProblem(operator, text) ?? idProblem(operator, key, text);
+  return familyProblem(operator, text) ?? ipKeyProblem(operator, key, text) ?? idProblem(operator, key, text);
 });
 
 export const invalidConditionValue: Rule = {
