@@ -10,7 +10,6 @@ import { suggest } from './suggest';
 
 const serviceOf = (name: string) => name.slice(0, Math.max(0, name.indexOf(':'))).toLowerCase();
 
-
 // The catalog writes two S3 tag keys as `s3:ExistingObjectTag/<key>`, a form its template matching does not read.
 const angleTemplate = /^([^<]*)<[^>]*>$/;
 
