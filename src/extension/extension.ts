@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { BucketsTreeProvider } from './buckets-view';
 import { CodeActions, copyCommand, copyToClipboard } from './code-actions';
 import { newDeploymentFile } from './commands/new-deployment-file';
-import { testBucketAccess } from './commands/test-bucket-access';
+import { AccessTesting } from './commands/test-bucket-access';
 import { Diagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language-features';
 import { DeploymentFiles } from './workspace-files';
@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.languages.registerCodeActionsProvider(selector, new CodeActions(diagnostics), CodeActions.metadata),
     registerLanguageFeatures(files, selector),
     vscode.commands.registerCommand('bucketDoctor.refreshBuckets', () => files.rescan()),
-    vscode.commands.registerCommand('bucketDoctor.testBucketAccess', testBucketAccess),
+    ...new AccessTesting(context, files).register(),
     vscode.commands.registerCommand(copyCommand, copyToClipboard),
     vscode.commands.registerCommand('bucketDoctor.newDeploymentFile', (prefix?: string) => newDeploymentFile(context.extensionUri, prefix)),
     files.onDidChange(() => diagnostics.scheduleAll()),

@@ -1,0 +1,179 @@
+// Runs the live checks through the provider bundles (dist/providers/*.js), required only here and only when a test
+// runs, so activation never loads a cloud SDK. Probes are written under the folder, only if absent, and deleted in
+// every outcome; a probe that could not be deleted is reported by its full key.
+import { randomBytes } from 'node:crypto';
+import { createRequire } from 'node:module';
+import * as vscode from 'vscode';
+import { StorageError } from '../core/access/errors';
+import { fileCredentials } from '../core/access/file-credentials';
+import type { AccessReport, CheckResult, CheckRow } from '../core/access/report';
+import type { StorageClient } from '../core/access/storage-client';
+import { folderKeyPrefix } from '../core/iam/arn';
+import { findProfile } from '../core/iam/profiles';
+import type { BucketRef } from '../core/model';
+import type { Workspace } from '../core/workspace';
+import type { CredentialChoice } from './access-credentials';
+
+export interface RunOptions {
+  signal: AbortSignal;
+  timeoutMs: number;
+  corsOrigin?: string;
+  onRow(row: CheckRow): void;
+}
+
+type ProviderName = 's3' | 'gcs' | 'azure';
+interface ProviderModule {
+  createClient(options: unknown): StorageClient;
+}
+
+// A runtime require of a file next to the bundle: esbuild leaves it alone, so no SDK is bundled into the extension.
+function loadProvider(extensionUri: vscode.Uri, name: ProviderName): ProviderModule {
+  return createRequire(__filename)(vscode.Uri.joinPath(extensionUri, 'dist', 'providers', `${name}.js`).fsPath) as ProviderModule;
+}
+
+/** The deployment authenticates in a way the editor cannot: the checks run as whoever the editor's credentials are. */
+const deploymentIdentities = new Set(['irsa-role', 'existing-secret', 'node-role', 'workload-identity']);
+
+function clientFor(extensionUri: vscode.Uri, workspace: Workspace, ref: BucketRef, choice: CredentialChoice, timeoutMs: number): StorageClient {
+  // Endpoints written in workspace files are never used in Restricted Mode.
+  const endpoint = vscode.workspace.isTrusted ? ref.endpoint : undefined;
+  const file = choice.kind === 'config-file' ? fileCredentials(workspace, ref) : undefined;
+  if (choice.kind === 'config-file' && !file) throw new Error(vscode.l10n.t('{0} no longer holds usable credentials.', ref.file));
+  switch (ref.provider) {
+    case 's3': {
+      if (choice.kind === 'aws' && choice.profile) {
+        throw new Error(vscode.l10n.t('Named AWS profiles ({0}) are not supported by this build yet: clear bucketDoctor.aws.profile to use the default credential chain.', choice.profile));
+      }
+      const credentials = file?.kind === 'aws-keys' ? { accessKeyId: file.accessKeyId, secretAccessKey: file.secretAccessKey } : undefined;
+      return loadProvider(extensionUri, 's3').createClient({ bucket: ref.name, region: ref.region || 'us-east-1', endpoint, credentials, timeoutMs });
+    }
+    case 'gcs':
+      if (file) throw new Error(vscode.l10n.t('Testing with the key JSON written in {0} is not supported yet: pick the key file instead.', ref.file));
+      return loadProvider(extensionUri, 'gcs').createClient({ bucket: ref.name, keyFilename: choice.kind === 'gcp' ? choice.keyFile : undefined, apiEndpoint: endpoint, timeoutMs });
+    case 'azure': {
+      const auth =
+        file?.kind === 'azure-key'
+          ? { kind: 'account-key', accountName: file.accountName, accountKey: file.accountKey, ...(endpoint ? { serviceUrl: endpoint } : {}) }
+          : choice.kind === 'azure'
+            ? choice.secret.kind === 'connection-string'
+              ? { kind: 'connection-string', connectionString: choice.secret.connectionString }
+              : { kind: 'sas', serviceUrl: choice.secret.serviceUrl, sas: choice.secret.sas }
+            : undefined;
+      if (!auth) throw new Error(vscode.l10n.t('No Azure credentials for {0}.', ref.name));
+      return loadProvider(extensionUri, 'azure').createClient({ container: ref.name, auth });
+    }
+  }
+}
+
+const resultOf: Record<StorageError['kind'], CheckResult> = {
+  denied: 'denied',
+  'not-found': 'not-found',
+  'bad-credentials': 'bad-credentials',
+  'wrong-region': 'wrong-region',
+  unreachable: 'unreachable',
+  timeout: 'timed-out',
+  unsupported: 'error',
+  error: 'error',
+};
+
+const actions: Record<ProviderName, Record<'list' | 'put' | 'get' | 'delete', string>> = {
+  s3: { list: 's3:ListBucket', put: 's3:PutObject', get: 's3:GetObject', delete: 's3:DeleteObject' },
+  gcs: { list: 'storage.objects.list', put: 'storage.objects.create', get: 'storage.objects.get', delete: 'storage.objects.delete' },
+  azure: { list: 'blobs/read (list)', put: 'blobs/write', get: 'blobs/read', delete: 'blobs/delete' },
+};
+
+const hints: Partial<Record<CheckResult, string>> = {
+  denied: 'Grant {0} to the identity tested.',
+  'not-found': 'Check the bucket name and that it exists in this account or endpoint.',
+  'bad-credentials': 'The credentials were rejected: check the key, secret or token.',
+  'wrong-region': 'The bucket is in another region than the one configured.',
+  unreachable: 'The endpoint could not be reached: check the URL, network and proxy.',
+  'timed-out': 'No answer within the timeout (bucketDoctor.access.timeoutSeconds).',
+};
+
+/** Runs one request as a check row: result, the provider's code and latency. */
+async function check<T>(operation: string, action: string, options: RunOptions, rows: CheckRow[], run: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+  const started = performance.now();
+  const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
+  let row: CheckRow;
+  let value: T | undefined;
+  try {
+    value = await run(signal);
+    row = { operation, required: true, result: 'passed', action };
+  } catch (error) {
+    const failure = error instanceof StorageError ? error : new StorageError(operation, { code: signal.aborted ? 'TimeoutError' : undefined });
+    const result = resultOf[failure.kind];
+    const hint = hints[result];
+    row = { operation, required: true, result, code: failure.code, action, ...(hint ? { hint: hint.replace('{0}', action) } : {}) };
+  }
+  row.latencyMs = Math.round(performance.now() - started);
+  rows.push(row);
+  options.onRow(row);
+  return value;
+}
+
+function skip(operation: string, action: string, hint: string, options: RunOptions, rows: CheckRow[]): void {
+  const row: CheckRow = { operation, required: true, result: 'skipped', action, hint };
+  rows.push(row);
+  options.onRow(row);
+}
+
+export async function runLiveTest(extensionUri: vscode.Uri, workspace: Workspace, ref: BucketRef, choice: CredentialChoice, options: RunOptions): Promise<AccessReport> {
+  const startedAt = new Date();
+  const client = clientFor(extensionUri, workspace, ref, choice, options.timeoutMs);
+  const rows: CheckRow[] = [];
+  const leftovers: string[] = [];
+  const notes: string[] = [];
+  const act = actions[ref.provider];
+  const prefix = folderKeyPrefix(ref.folder);
+  await check('list', act.list, options, rows, (signal) => client.list({ prefix, maxKeys: 1 }, { signal }));
+  const writes = findProfile(ref.profile)?.s3.some((n) => n.action === 's3:PutObject') ?? true;
+  if (!writes) {
+    notes.push(vscode.l10n.t('Profile {0} only reads: no probe object was written.', ref.profile));
+  } else {
+    const key = `${prefix}.bucket-doctor-probe-${randomBytes(8).toString('hex')}`;
+    const body = new TextEncoder().encode(`Bucket Doctor access probe ${startedAt.toISOString()}\n`);
+    const written = (await check('put', act.put, options, rows, (signal) => client.putIfAbsent(key, body, { signal }).then(() => true))) ?? false;
+    if (written) {
+      const read = await check('get', act.get, options, rows, (signal) => client.get(key, { signal }));
+      if (read && Buffer.compare(Buffer.from(read), Buffer.from(body)) !== 0) {
+        rows[rows.length - 1] = { ...rows[rows.length - 1], result: 'error', code: 'ContentMismatch', hint: vscode.l10n.t('The probe read back differs from what was written.') };
+      }
+      // Deleted whatever happened before, also after a cancel: a fresh signal bounded by the timeout only.
+      const deleted = await check('delete', act.delete, { ...options, signal: new AbortController().signal }, rows, (signal) => client.delete(key, { signal }).then(() => true));
+      if (!deleted) leftovers.push(key);
+    } else {
+      skip('get', act.get, vscode.l10n.t('No probe object was written.'), options, rows);
+      skip('delete', act.delete, vscode.l10n.t('No probe object was written.'), options, rows);
+    }
+  }
+  if (choice.kind !== 'config-file' && deploymentIdentities.has(ref.auth)) {
+    notes.push(vscode.l10n.t('The checks ran with your credentials, not as the deployment ({0}): its own permissions may differ.', ref.roleArn ?? ref.auth));
+  }
+  return {
+    version: 1,
+    bucket: ref.name,
+    provider: ref.provider,
+    profile: ref.profile,
+    prefix: ref.folder,
+    ...(ref.endpoint && vscode.workspace.isTrusted ? { endpoint: ref.endpoint } : {}),
+    source: { file: ref.file, range: ref.range },
+    checks: rows,
+    leftovers,
+    notes,
+    startedAt: startedAt.toISOString(),
+    durationMs: Date.now() - startedAt.getTime(),
+  };
+}
+
+/** Deletes `keys` (probes an earlier run left); resolves with the keys still there. */
+export async function cleanUpProbes(extensionUri: vscode.Uri, workspace: Workspace, ref: BucketRef, choice: CredentialChoice, keys: readonly string[], timeoutMs: number): Promise<string[]> {
+  const client = clientFor(extensionUri, workspace, ref, choice, timeoutMs);
+  const left: string[] = [];
+  for (const key of keys) {
+    // Only probe objects: never delete anything else, whatever the stored report says.
+    if (!/(?:^|\/)\.bucket-doctor-probe-[0-9a-f]+$/.test(key)) continue;
+    await client.delete(key, { signal: AbortSignal.timeout(timeoutMs) }).catch(() => left.push(key));
+  }
+  return left;
+}
