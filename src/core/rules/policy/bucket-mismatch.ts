@@ -1,0 +1,49 @@
+import { s3Location } from '../../iam/arn';
+import { bucketTargets, type BucketTarget } from '../../iam/policy-buckets';
+import { hasWildcard } from '../../iam/wildcard';
+import { fix, replace } from '../fixes';
+import type { Rule } from '../rule';
+import { spanIn } from './located';
+import { suggest } from './suggest';
+
+/** Where the bucket name sits in an S3 ARN string (`arn:aws:s3:::` then the name). */
+function bucketIndex(arn: string): number {
+  return arn.indexOf(':::') + 3;
+}
+
+/** The configured bucket `name` probably meant: a near spelling, one name inside the other, or (when asked) the only one. */
+function meant(name: string, targets: readonly BucketTarget[], onlyOne: boolean): BucketTarget | undefined {
+  const names = [...new Set(targets.map((t) => t.bucket))];
+  const close = suggest(name, names) ?? names.find((n) => n.includes(name) || name.includes(n));
+  const chosen = close ?? (onlyOne && names.length === 1 ? names[0] : undefined);
+  return chosen === undefined ? undefined : targets.find((t) => t.bucket === chosen);
+}
+
+export const bucketMismatch: Rule = {
+  id: 'policy/bucket-mismatch',
+  title: 'Policy names a bucket the deployment does not use',
+  severity: 'warning',
+  kinds: ['policy'],
+  check({ file, workspace, report }) {
+    const targets = bucketTargets(workspace);
+    if (targets.length === 0) return;
+    const configured = new Set(targets.map((t) => t.bucket));
+    const { statements } = workspace.policy(file);
+    const arns = statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]).filter((r) => r.type === 'string');
+    const named = arns.map((r) => s3Location(r.value)?.bucket);
+    // "The only configured bucket" is a guess worth offering only when the policy names none of the configured ones.
+    const namesNone = !named.some((b) => b !== undefined && configured.has(b));
+    arns.forEach((arn, i) => {
+      const bucket = named[i];
+      if (bucket === undefined || configured.has(bucket) || hasWildcard(bucket) || !/^[A-Za-z0-9._-]+$/.test(bucket)) return;
+      const target = meant(bucket, targets, namesNone);
+      if (!target) return;
+      const span = spanIn(arn, bucketIndex(arn.value), bucket.length);
+      report({
+        ...span,
+        message: `"${bucket}" is not a bucket the deployment uses: ${target.ref.file} configures "${target.bucket}", so this grants nothing on the bucket the platform reads and writes. Use "${target.bucket}".`,
+        fixes: arn.length === arn.value.length ? [fix(`Use bucket ${target.bucket} (from ${target.ref.file})`, [replace(span.start, span.end, target.bucket)], true)] : [],
+      });
+    });
+  },
+};
