@@ -1,5 +1,6 @@
 import { bucketArn, folderKeyPrefix, folderObjectsArn, s3Location } from '../../iam/arn';
 import type { Located, Policy, Statement } from '../../iam/policy';
+import { actionAppliesTo } from '../../iam/catalog';
 import { bucketsOfPolicy } from '../../iam/policy-buckets';
 import { hasWildcard, Wildcard } from '../../iam/wildcard';
 import type { Fix, TextEdit } from '../../model';
@@ -10,7 +11,7 @@ import { targetLabel } from './bucket-checks';
 import { jsonString } from './json-edits';
 import { whole } from './located';
 import { actionsNamed } from './memo';
-import { addConditionEntry, jsonList, memberOf, replaceValue } from './statement-edits';
+import { addConditionEntry, memberOf, replaceValue } from './statement-edits';
 
 // Listing actions that take the bucket ARN and narrow to a folder with s3:prefix.
 const listActions = new Set(['s3:listbucket', 's3:listbucketversions']);
@@ -56,9 +57,14 @@ function listingFix(file: SourceFile, statement: Statement, bucket: string, fold
   const buckets = new Set((statement.resource ?? []).map((r) => s3Location(r.value)?.bucket));
   const resource = memberOf(statement, 'Resource');
   if (!onlyListing || statement.condition || buckets.size !== 1 || !resource) return undefined;
-  const edits = [replaceValue(resource, jsonString(bucketArn(bucket))), addConditionEntry(file, statement, 'StringLike', 's3:prefix', jsonList(folders.map((f) => `${f}*`)))];
+  const edits = [replaceValue(resource, jsonString(bucketArn(bucket))), addConditionEntry(file, statement, 'StringLike', 's3:prefix', `[${folders.map((f) => jsonString(`${f}*`)).join(', ')}]`)];
   if (edits.some((e) => e === undefined)) return undefined;
   return fix(`List on ${bucketArn(bucket)} with an s3:prefix condition`, edits as TextEdit[], true);
+}
+
+/** Whether an action of the statement other than listing can apply to `arn`. */
+function servesOtherActions(statement: Statement, arn: string): boolean {
+  return (statement.action ?? []).some((a) => !listActions.has(a.value.toLowerCase()) && actionsNamed(a.value).some((action) => actionAppliesTo(action, arn)));
 }
 
 function listingProblems(file: SourceFile, policy: Policy, report: (r: Report) => void): void {
@@ -69,7 +75,8 @@ function listingProblems(file: SourceFile, policy: Policy, report: (r: Report) =
     for (const r of statement.resource ?? []) {
       const location = s3Location(r.value);
       const folder = location?.key === undefined ? '' : keyFolder(location.key);
-      if (location && folder !== '' && !hasWildcard(location.bucket)) onFolders.push({ arn: r, bucket: location.bucket, folder });
+      // A folder ARN that serves the statement's object actions is no listing mistake (action-resource-mismatch covers the listing).
+      if (location && folder !== '' && !hasWildcard(location.bucket) && !servesOtherActions(statement, r.value)) onFolders.push({ arn: r, bucket: location.bucket, folder });
     }
     const folders = [...new Set(onFolders.map((f) => f.folder))];
     for (const { arn, bucket, folder } of onFolders) {
