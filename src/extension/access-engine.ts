@@ -91,6 +91,12 @@ const hints: Partial<Record<CheckResult, string>> = {
   'timed-out': 'No answer within the timeout (bucketDoctor.access.timeoutSeconds).',
 };
 
+/** The provider bundles carry their own copy of StorageError, so `instanceof` cannot tell: the shape does. */
+function asStorageError(error: unknown): Pick<StorageError, 'kind' | 'code'> | undefined {
+  const e = error as Partial<StorageError> | null;
+  return typeof e === 'object' && e !== null && e.name === 'StorageError' && typeof e.kind === 'string' && typeof e.code === 'string' && e.kind in resultOf ? { kind: e.kind, code: e.code } : undefined;
+}
+
 /** Runs one request as a check row: result, the provider's code and latency. */
 async function check<T>(operation: string, action: string, options: RunOptions, rows: CheckRow[], run: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
   const started = performance.now();
@@ -101,7 +107,7 @@ async function check<T>(operation: string, action: string, options: RunOptions, 
     value = await run(signal);
     row = { operation, required: true, result: 'passed', action };
   } catch (error) {
-    const failure = error instanceof StorageError ? error : new StorageError(operation, { code: signal.aborted ? 'TimeoutError' : undefined });
+    const failure = asStorageError(error) ?? new StorageError(operation, { code: signal.aborted ? 'TimeoutError' : undefined });
     const result = resultOf[failure.kind];
     const hint = hints[result];
     row = { operation, required: true, result, code: failure.code, action, ...(hint ? { hint: hint.replace('{0}', action) } : {}) };

@@ -4,7 +4,7 @@
 import { actionAppliesTo, lookupAction } from '../iam/catalog';
 import { bucketArn, folderKeyPrefix, folderObjectsArn, s3Location } from '../iam/arn';
 import { evaluate, type PolicyInput, type RequestContext, type StatementRef } from '../iam/evaluate';
-import type { Statement } from '../iam/policy';
+import type { Policy, Statement } from '../iam/policy';
 import { wildcardMatch } from '../iam/wildcard';
 import type { SourceFile, Workspace } from '../workspace';
 import type { AccessReport, CheckResult, CheckRow } from './report';
@@ -42,12 +42,16 @@ function statementNamesBucket(statement: Statement, bucket: string): boolean {
   return (statement.resource ?? []).some((r) => namesBucket(r.value, bucket));
 }
 
-/** Identity and bucket policies that apply to `bucket`: those `.bucket-doctor.json` attaches, and those naming it. */
+/**
+ * Identity and bucket policies that apply to `bucket`: the ones `.bucket-doctor.json` attaches to it when it names
+ * any (the user said which), else every policy file naming the bucket.
+ */
 function policiesFor(workspace: Workspace, bucket: string, attached: readonly string[]): PolicyInput[] {
+  const applies = (file: SourceFile, policy: Policy) => (attached.length > 0 ? attached.includes(file.path) : policy.statements.some((s) => statementNamesBucket(s, bucket)));
   return workspace.files
     .filter((f) => f.kind === 'policy')
     .map((file) => ({ file, policy: workspace.policy(file) }))
-    .filter(({ file, policy }) => policy.kind !== 'trust' && (attached.includes(file.path) || policy.statements.some((s) => statementNamesBucket(s, bucket))))
+    .filter(({ file, policy }) => policy.kind !== 'trust' && applies(file, policy))
     .map(({ file, policy }) => ({ file: file.path, policy }));
 }
 

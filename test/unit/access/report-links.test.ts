@@ -63,6 +63,10 @@ test('which policies apply: those naming the bucket, those .bucket-doctor.json a
   const report = sampleReport({ checks: [row('put', 's3:PutObject')] });
   assert.deepEqual(rowLinks(report, ws({ 'other.json': other, 'trust.json': example('iam/lse-storage-trust.json') })), [undefined]);
   assert.equal(rowLinks(report, ws({ 'other.json': other }), ['other.json'])[0]?.file, 'other.json');
+  // Attached policies are the whole set: a draft naming the bucket elsewhere in the workspace does not count.
+  const both = ws({ 'iam/good.json': example('iam/lse-storage-policy.json'), 'iam/broken.json': example('iam/lse-storage-policy-broken.json') });
+  assert.equal(rowLinks(report, both)[0]?.file, 'iam/broken.json', 'unattached, the broken Deny may apply');
+  assert.deepEqual(rowLinks(report, both, ['iam/good.json'])[0], { kind: 'policy', file: 'iam/good.json', line: 11, column: 5, relation: 'grants', sid: 'ReadWriteObjects' });
   assert.equal(rowLinks(report, ws({ 'wild.json': wildcard }))[0]?.sid, 'Wild');
 });
 
