@@ -1,6 +1,7 @@
 // The `bucket-doctor` command line: same core as the extension, never imports 'vscode'.
 import { version } from '../../package.json';
 import { checkCommand } from './check-command';
+import { explainCommand } from './explain-command';
 
 const usage = `Usage: bucket-doctor <command> [options]
 
@@ -8,9 +9,14 @@ Commands:
   check [paths...]      Check deployment files (lse-values.yaml, env.list, docker-compose.yml)
                         --fix applies the preferred fix of each finding in place
   test-access [bucket]  Prove live access to a configured bucket
+  explain <policy.json...> --bucket B --profile NAME
+                        What the policies allow of a platform's needs on a bucket, offline:
+                        --prefix P (folder), --context key=value (repeatable, e.g.
+                        aws:SourceIp=203.0.113.7), --principal ARN (caller for bucket policies);
+                        exit 1 when a required action is not allowed outright
 
 Options:
-  --format text|json|sarif  Output format (default: text)
+  --format text|json|sarif  Output format (default: text; explain: text|json)
   -h, --help                Show this help
   -v, --version             Show the version
 
@@ -38,6 +44,7 @@ export function main(
     const color = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
     return checkCommand(argv.slice(1), { cwd: process.cwd(), out, err, color });
   }
+  if (command === 'explain') return explainCommand(argv.slice(1), { cwd: process.cwd(), out, err });
   if (command === 'test-access') {
     err(`bucket-doctor ${command}: not implemented yet in this version; nothing was checked.\n`);
     return 2;

@@ -60,10 +60,10 @@ export function matrixMarkdown(profile: Profile, bucket: string, prefix: string,
   return lines.join('\n');
 }
 
-/** The matrix as aligned plain text (`bucket-doctor explain`). */
-export function matrixText(profile: Profile, bucket: string, prefix: string, rows: readonly ProfileRow[]): string {
+/** The matrix as aligned plain text, one row per line (`bucket-doctor explain`). */
+export function matrixText(rows: readonly ProfileRow[]): string {
   const table = rows.map((r) => [r.action, r.resource, r.required ? 'required' : 'optional', decisionText(r), decidedByLabel(r)]);
   const widths = [0, 1, 2, 3].map((i) => Math.max(...table.map((cells) => cells[i].length)));
   const body = table.map((cells) => cells.map((c, i) => (i < 4 ? c.padEnd(widths[i]) : c)).join('  '));
-  return `${profile.title} on ${placeLabel(bucket, prefix)}\n\n${body.join('\n')}\n`;
+  return `${body.join('\n')}\n`;
 }
