@@ -51,8 +51,12 @@ export function bucketTargets(workspace: Workspace): BucketTarget[] {
     const lightlyKey = lightlyKmsKey(workspace);
     const seen = new Set<string>();
     const targets: BucketTarget[] = [];
-    for (const ref of workspace.buckets()) {
-      if (ref.provider !== 's3' || !usableName.test(ref.name)) continue;
+    const refs = workspace.buckets();
+    // A .bucket-doctor.json entry for a bucket other files define has completed those definitions already.
+    const isConfig = (ref: BucketRef) => workspace.get(ref.file)?.kind === 'config';
+    const defined = new Set(refs.filter((r) => !isConfig(r)).map((r) => `${r.provider}:${r.name}`));
+    for (const ref of refs) {
+      if (ref.provider !== 's3' || !usableName.test(ref.name) || (isConfig(ref) && defined.has(`s3:${ref.name}`))) continue;
       const key = `${ref.name}\n${folderKeyPrefix(ref.folder)}\n${ref.profile}`;
       if (seen.has(key)) continue;
       seen.add(key);
