@@ -8,6 +8,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Frame, Page } from 'playwright-core';
 import * as vscode from 'vscode';
 import type { AccessReport } from '../../../src/core/access/report';
 import { createRgwUser, startRgw, type Rgw, type S3Credentials } from '../../harness/rgw';
@@ -49,6 +50,37 @@ function codeServerOrigin(): string {
     pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   }
   throw new Error('this extension host does not run under code-server: the report screenshot needs its workbench');
+}
+
+/** Runs a command from the palette; retried until the palette lists it (contributions load with the extension host). */
+async function runFromPalette(page: Page, title: string): Promise<void> {
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
+    const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (listed) break;
+    await page.keyboard.press('Escape');
+    if (attempt > 10) throw new Error(`the command palette never listed ${title}`);
+  }
+  await page.keyboard.press('Enter');
+}
+
+/** The frame of the report webview once it shows a verdict (webviews are frames inside frames of the workbench). */
+async function reportFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    for (const frame of page.frames()) {
+      if ((await frame.locator('.verdict').count().catch(() => 0)) > 0) return frame;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new Error('the report webview never showed a verdict');
 }
 
 function examplesFolder(): vscode.WorkspaceFolder {
@@ -208,35 +240,12 @@ suite('Test Bucket Access', function () {
       await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
       await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
       const input = page.locator('.quick-input-widget .quick-input-box input');
-      // The palette lists the command once the extension's contributions are read.
-      for (let attempt = 0; ; attempt++) {
-        await page.keyboard.press('F1');
-        await input.waitFor({ state: 'visible', timeout: 10_000 });
-        await input.fill('>Bucket Doctor: Test Bucket Access');
-        const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: 'Test Bucket Access' }).first();
-        const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
-          () => true,
-          () => false,
-        );
-        if (listed) break;
-        await page.keyboard.press('Escape');
-        if (attempt > 10) throw new Error('the command palette never listed Bucket Doctor: Test Bucket Access');
-      }
-      await page.keyboard.press('Enter');
+      await runFromPalette(page, 'Bucket Doctor: Test Bucket Access');
       // More than one bucket is configured in examples/: pick the one under test.
       await page.locator('.quick-input-widget .monaco-list-row', { hasText: bucket }).first().waitFor({ state: 'visible', timeout: 30_000 });
       await input.fill(bucket);
       await page.keyboard.press('Enter');
-      const frame = await (async () => {
-        const deadline = Date.now() + 60_000;
-        while (Date.now() < deadline) {
-          for (const f of page.frames()) {
-            if ((await f.locator('.verdict').count().catch(() => 0)) > 0) return f;
-          }
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-        throw new Error('the report webview never showed a verdict');
-      })();
+      const frame = await reportFrame(page);
       // The progress notification closes once the run is over; it would cover the report's lower right.
       await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 10_000 });
       await page.mouse.move(700, 850);
@@ -252,6 +261,28 @@ suite('Test Bucket Access', function () {
       await mkdir(results, { recursive: true });
       await writeFile(join(results, 'test-bucket-access-report.png'), png);
       assert.ok(existsSync(join(results, 'test-bucket-access-report.png')));
+
+      // The denied row links to the statement that grants the write in the attached policy: it opens there.
+      await frame.locator('vscode-table-row a.link').first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'lse-storage-policy.json' }).waitFor({ state: 'visible', timeout: 10_000 });
+      await page.locator('.editor-group-container .monaco-editor .current-line').first().waitFor({ state: 'visible', timeout: 10_000 });
+      const statusLine = (await page.locator('.statusbar-item[id$="status.editor.selection"]').first().textContent({ timeout: 10_000 })) ?? '';
+      assert.match(statusLine, /Ln 11, Col 5/);
+
+      // "Copy as Markdown" puts the table for a ticket on the clipboard.
+      await browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await page.locator('.tabs-container .tab', { hasText: `Access: ${bucket}` }).click();
+      await (await reportFrame(page)).locator('vscode-button', { hasText: 'Copy as Markdown' }).click();
+      await page.locator('.notification-toast', { hasText: `Copied the report of ${bucket} as Markdown.` }).waitFor({ state: 'visible', timeout: 10_000 });
+      const markdown = await page.evaluate(() => navigator.clipboard.readText());
+      assert.match(markdown, /^### Test Bucket Access: `acme-labeling-prod` \(s3\) — FAILED/);
+      assert.match(markdown, /\| Write probe object \| required \| denied \| AccessDenied \|/);
+
+      // "Reload Window" restores the panel from the state its webview kept (the serializer), without a new run.
+      await runFromPalette(page, 'Developer: Reload Window');
+      const restored = await reportFrame(page);
+      const after = (await restored.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      assert.deepEqual(after, rows);
     } catch (error) {
       await browser.pages()[0]?.screenshot({ path: join(extension.fsPath, 'test-results', 'test-bucket-access-failed.png') }).catch(() => undefined);
       throw error;
