@@ -123,6 +123,19 @@ results.push({ name: 'policy 2,000 statements: jsonc-parser parseTree', value: p
 results.push({ name: 'policy 2,000 statements: read (parsePolicy)', value: policyRead, unit: 'ms', goal: 'context', pass: true });
 results.push({ name: 'policy read / jsonc parse', value: policyRead / policyJsonc, unit: 'x', goal: 'context', pass: true });
 
+// Every policy rule (document and access) over the same policy: alone, and beside a values file configuring a bucket
+// it names (the access rules then evaluate the profile, compare buckets and folders, and look for redundancy).
+const policyCheck = checkTime('iam/big-policy.json', bigPolicy);
+const withBucket = [{ path: 'iam/big-policy.json', text: bigPolicy }, { path: 'lse-values.yaml', text: valuesFile(40).replace('acme-labeling-prod', 'acme-bucket-3') }];
+const policyCheckWithBucket = median(() => {
+  const workspace = new Workspace(withBucket);
+  checkFile(workspace, workspace.get('iam/big-policy.json')!);
+});
+results.push({ name: 'policy 2,000 statements: check, all policy rules', value: policyCheck, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'policy check / jsonc parse', value: policyCheck / policyJsonc, unit: 'x', goal: '<= 2', pass: policyCheck / policyJsonc <= 2 });
+results.push({ name: 'policy 2,000 statements: check beside a configured bucket', value: policyCheckWithBucket, unit: 'ms', goal: 'context', pass: true });
+results.push({ name: 'policy check beside a bucket / jsonc parse', value: policyCheckWithBucket / policyJsonc, unit: 'x', goal: '<= 2', pass: policyCheckWithBucket / policyJsonc <= 2 });
+
 // The arraylake profile with a KMS key: 9 S3 actions and 2 KMS actions, each against all 2,000 statements.
 const readPolicy = parsePolicy(bigPolicy);
 const profileCheck = (policy: typeof readPolicy) => checkProfile(profiles.arraylake, 'acme-bucket-3', 'folder-3', [{ policy, file: 'big-policy.json' }], {}, { kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/key-3' });

@@ -6,7 +6,7 @@ import { defaultProfile } from '../buckets';
 import type { BucketRef } from '../model';
 import { valueOf } from '../sources/env-file';
 import type { SourceFile, Workspace } from '../workspace';
-import { bucketArn, folderKeyPrefix, objectArn, s3Location } from './arn';
+import { bucketArn, folderKeyPrefix, objectArn, s3Location, type S3Location } from './arn';
 import { actionAppliesTo, actionsMatching } from './catalog';
 import type { PolicyInput } from './evaluate';
 import type { Policy, Statement } from './policy';
@@ -106,19 +106,36 @@ function reachesBuckets(pattern: string): boolean {
   return answer;
 }
 
+const locations = new Map<string, S3Location | null>();
+
+/** `s3Location` remembered per ARN string: policies repeat the same few ARNs across thousands of statements. */
+export function arnLocation(arn: string): S3Location | undefined {
+  let location = locations.get(arn);
+  if (location === undefined) {
+    location = s3Location(arn) ?? null;
+    if (locations.size >= 10_000) locations.clear();
+    locations.set(arn, location);
+  }
+  return location ?? undefined;
+}
+
 /** Whether the statement's Resource names `bucket` (its ARN or its objects), or is `*` with S3 bucket or object actions. */
 export function statementNamesBucket(statement: Statement, bucket: string): boolean {
   return (statement.resource ?? []).some((r) => {
     if (r.value === '*') return (statement.action ?? []).some((a) => reachesBuckets(a.value));
-    const location = s3Location(r.value);
-    return location !== undefined && wildcardMatch(location.bucket, bucket);
+    const location = arnLocation(r.value);
+    return location !== undefined && (location.bucket === bucket || wildcardMatch(location.bucket, bucket));
   });
 }
 
 /** The configured buckets `file` applies to. */
 export function bucketsOfPolicy(workspace: Workspace, file: SourceFile): BucketTarget[] {
-  const policy = workspace.policy(file);
-  return bucketTargets(workspace).filter((t) => listsPolicy(workspace, t.bucket, file) || policy.statements.some((s) => statementNamesBucket(s, t.bucket)));
+  return workspace.memo(`policy-buckets:of:${file.path}`, () => {
+    const targets = bucketTargets(workspace);
+    if (targets.length === 0) return [];
+    const policy = workspace.policy(file);
+    return targets.filter((t) => listsPolicy(workspace, t.bucket, file) || policy.statements.some((s) => statementNamesBucket(s, t.bucket)));
+  });
 }
 
 interface PolicyFile {

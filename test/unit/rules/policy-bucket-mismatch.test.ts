@@ -33,3 +33,10 @@ test('no finding: configured names, wildcards, placeholders, no bucket configure
   assert.deepEqual(policyFindings(rule, renamed('<YOUR_S3_BUCKET>'), workspace), []);
   assert.deepEqual(policyFindings(rule, renamed('acme-labeling')), []);
 });
+
+test('numbered sibling buckets are not misspellings, and a name merely sharing a prefix is not "inside" another', () => {
+  const three = { 'lse-values.yaml': values('acme-bucket-3') };
+  const statement = (bucket: string) => ({ Effect: 'Allow', Action: 's3:GetObject', Resource: `arn:aws:s3:::${bucket}/*` });
+  assert.deepEqual(policyFindings(rule, policy(statement('acme-bucket-3'), statement('acme-bucket-4'), statement('acme-bucket-30')), three), []);
+  assert.deepEqual(policyFindings(rule, policy(statement('acme-bucket-4')), three), [], 'not even as the only configured bucket');
+});

@@ -1,5 +1,4 @@
-import { s3Location } from '../../iam/arn';
-import { bucketTargets, type BucketTarget } from '../../iam/policy-buckets';
+import { arnLocation, bucketTargets, type BucketTarget } from '../../iam/policy-buckets';
 import { hasWildcard } from '../../iam/wildcard';
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
@@ -11,11 +10,17 @@ function bucketIndex(arn: string): number {
   return arn.indexOf(':::') + 3;
 }
 
+/** `my-bucket` inside `my-bucket-prod`: one name is the other plus a `-`, `.` or `_` separated part. */
+const extends_ = (long: string, short: string) => long.length > short.length && ((long.startsWith(short) && /[-._]/.test(long[short.length])) || (long.endsWith(short) && /[-._]/.test(long[long.length - short.length - 1])));
+
+/** Numbered siblings (`acme-bucket-3`, `acme-bucket-4`) are different buckets, not misspellings of each other. */
+const siblings = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(/\d+/g, '#');
+
 /** The configured bucket `name` probably meant: a near spelling, one name inside the other, or (when asked) the only one. */
 function meant(name: string, targets: readonly BucketTarget[], onlyOne: boolean): BucketTarget | undefined {
-  const names = [...new Set(targets.map((t) => t.bucket))];
-  const close = suggest(name, names) ?? names.find((n) => n.includes(name) || name.includes(n));
-  const chosen = close ?? (onlyOne && names.length === 1 ? names[0] : undefined);
+  const names = [...new Set(targets.map((t) => t.bucket))].filter((n) => !siblings(n, name));
+  const close = suggest(name, names) ?? names.find((n) => extends_(n, name) || extends_(name, n));
+  const chosen = close ?? (onlyOne && names.length === 1 && targets.every((t) => t.bucket === names[0]) ? names[0] : undefined);
   return chosen === undefined ? undefined : targets.find((t) => t.bucket === chosen);
 }
 
@@ -30,13 +35,15 @@ export const bucketMismatch: Rule = {
     const configured = new Set(targets.map((t) => t.bucket));
     const { statements } = workspace.policy(file);
     const arns = statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]).filter((r) => r.type === 'string');
-    const named = arns.map((r) => s3Location(r.value)?.bucket);
+    const named = arns.map((r) => arnLocation(r.value)?.bucket);
     // "The only configured bucket" is a guess worth offering only when the policy names none of the configured ones.
     const namesNone = !named.some((b) => b !== undefined && configured.has(b));
+    const guesses = new Map<string, BucketTarget | undefined>();
     arns.forEach((arn, i) => {
       const bucket = named[i];
       if (bucket === undefined || configured.has(bucket) || hasWildcard(bucket) || !/^[A-Za-z0-9._-]+$/.test(bucket)) return;
-      const target = meant(bucket, targets, namesNone);
+      if (!guesses.has(bucket)) guesses.set(bucket, meant(bucket, targets, namesNone));
+      const target = guesses.get(bucket);
       if (!target) return;
       const span = spanIn(arn, bucketIndex(arn.value), bucket.length);
       report({

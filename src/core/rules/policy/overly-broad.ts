@@ -1,6 +1,6 @@
-import { bucketArn, folderObjectsArn, s3Location } from '../../iam/arn';
+import { bucketArn, folderObjectsArn } from '../../iam/arn';
 import type { Located, Statement } from '../../iam/policy';
-import { bucketsOfPolicy, statementNamesBucket, type BucketTarget } from '../../iam/policy-buckets';
+import { arnLocation, bucketsOfPolicy, statementNamesBucket, type BucketTarget } from '../../iam/policy-buckets';
 import type { Profile } from '../../iam/profiles';
 import type { Fix, TextEdit } from '../../model';
 import { fix } from '../fixes';
@@ -19,7 +19,7 @@ function neededArns(profile: Profile, target: BucketTarget): string[] {
 /** Narrows Action and Resource to the profile's needs, when the statement is only about this bucket's S3 access. */
 function narrowFix(statement: Statement, target: BucketTarget, profile: Profile): Fix | undefined {
   const s3Only = (statement.action ?? []).every((a) => a.value === '*' || a.value.toLowerCase().startsWith('s3:'));
-  const thisBucket = (statement.resource ?? []).every((r) => r.value === '*' || s3Location(r.value)?.bucket === target.bucket);
+  const thisBucket = (statement.resource ?? []).every((r) => r.value === '*' || arnLocation(r.value)?.bucket === target.bucket);
   const action = memberOf(statement, 'Action');
   const resource = memberOf(statement, 'Resource');
   if (!s3Only || !thisBucket || !action || !resource || statement.notAction || statement.notResource) return undefined;

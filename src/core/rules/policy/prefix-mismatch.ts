@@ -1,7 +1,7 @@
-import { bucketArn, folderKeyPrefix, folderObjectsArn, s3Location } from '../../iam/arn';
+import { bucketArn, folderKeyPrefix, folderObjectsArn } from '../../iam/arn';
 import type { Located, Policy, Statement } from '../../iam/policy';
 import { actionAppliesTo } from '../../iam/catalog';
-import { bucketsOfPolicy } from '../../iam/policy-buckets';
+import { arnLocation, bucketsOfPolicy } from '../../iam/policy-buckets';
 import { hasWildcard, Wildcard } from '../../iam/wildcard';
 import type { Fix, TextEdit } from '../../model';
 import type { SourceFile, Workspace } from '../../workspace';
@@ -37,11 +37,11 @@ function folderProblems(workspace: Workspace, file: SourceFile, policy: Policy, 
     const wanted = new Wildcard(folderObjectsArn(target.bucket, folder));
     const arns = policy.statements
       .filter((s) => isAllow(s) && grantsObjectNeeds(s, needs))
-      .flatMap((s) => (s.resource ?? []).filter((r) => r.type === 'string' && s3Location(r.value)?.bucket === target.bucket && s3Location(r.value)?.key !== undefined));
+      .flatMap((s) => (s.resource ?? []).filter((r) => r.type === 'string' && arnLocation(r.value)?.bucket === target.bucket && arnLocation(r.value)?.key !== undefined));
     if (arns.length === 0 || arns.some((r) => new Wildcard(r.value).covers(wanted))) continue;
     const right = folderObjectsArn(target.bucket, folder);
     for (const arn of arns) {
-      const covered = keyFolder(s3Location(arn.value)!.key!);
+      const covered = keyFolder(arnLocation(arn.value)!.key!);
       report({
         ...whole(arn),
         message: `${arn.value} covers ${covered ? `objects under ${covered}` : 'only the objects it names'}, but the platform keeps its files under ${folder || 'the whole bucket'} (${targetLabel(target)}): its reads and writes there are denied. Use ${right}.`,
@@ -54,7 +54,7 @@ function folderProblems(workspace: Workspace, file: SourceFile, policy: Policy, 
 /** Listing on a folder's object ARN grants nothing; the fix lists on the bucket ARN, narrowed by s3:prefix. */
 function listingFix(file: SourceFile, statement: Statement, bucket: string, folders: readonly string[]): Fix | undefined {
   const onlyListing = (statement.action ?? []).every((a) => listActions.has(a.value.toLowerCase()));
-  const buckets = new Set((statement.resource ?? []).map((r) => s3Location(r.value)?.bucket));
+  const buckets = new Set((statement.resource ?? []).map((r) => arnLocation(r.value)?.bucket));
   const resource = memberOf(statement, 'Resource');
   if (!onlyListing || statement.condition || buckets.size !== 1 || !resource) return undefined;
   const edits = [replaceValue(resource, jsonString(bucketArn(bucket))), addConditionEntry(file, statement, 'StringLike', 's3:prefix', `[${folders.map((f) => jsonString(`${f}*`)).join(', ')}]`)];
@@ -73,7 +73,7 @@ function listingProblems(file: SourceFile, policy: Policy, report: (r: Report) =
     if (!listing) continue;
     const onFolders: { arn: Located; bucket: string; folder: string }[] = [];
     for (const r of statement.resource ?? []) {
-      const location = s3Location(r.value);
+      const location = arnLocation(r.value);
       const folder = location?.key === undefined ? '' : keyFolder(location.key);
       // A folder ARN that serves the statement's object actions is no listing mistake (action-resource-mismatch covers the listing).
       if (location && folder !== '' && !hasWildcard(location.bucket) && !servesOtherActions(statement, r.value)) onFolders.push({ arn: r, bucket: location.bucket, folder });
