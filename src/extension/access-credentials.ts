@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
-import { awsProfileNames } from '../core/access/aws-profiles';
+import { awsProfileNames, staticProfileKeys, type StaticKeys } from '../core/access/aws-profiles';
 import { parseAzureSecret, type AzureSecret } from '../core/access/azure-secret';
 import { bucketKey } from '../core/access/report-view';
 import type { BucketRef } from '../core/model';
@@ -36,6 +36,12 @@ function readIfPresent(path: string): string {
   } catch {
     return '';
   }
+}
+
+/** The access keys the named profile holds in the AWS shared files; read at run time, never kept. */
+export function awsProfileKeys(profile: string): StaticKeys | undefined {
+  const files = awsSharedFiles();
+  return staticProfileKeys(readIfPresent(files.config), readIfPresent(files.credentials), profile);
 }
 
 function hasApplicationDefaultCredentials(): boolean {

@@ -12,7 +12,8 @@ import { folderKeyPrefix } from '../core/iam/arn';
 import { findProfile } from '../core/iam/profiles';
 import type { BucketRef } from '../core/model';
 import type { Workspace } from '../core/workspace';
-import type { CredentialChoice } from './access-credentials';
+import type { StaticKeys } from '../core/access/aws-profiles';
+import { awsProfileKeys, type CredentialChoice } from './access-credentials';
 
 export interface RunOptions {
   signal: AbortSignal;
@@ -25,26 +26,60 @@ type ProviderName = 's3' | 'gcs' | 'azure';
 interface ProviderModule {
   createClient(options: unknown): StorageClient;
 }
+interface IdentityModule {
+  getCallerIdentity(options: unknown): Promise<{ arn: string }>;
+}
 
 // A runtime require of a file next to the bundle: esbuild leaves it alone, so no SDK is bundled into the extension.
+function loadBundle<T>(extensionUri: vscode.Uri, name: ProviderName | 'iam'): T {
+  return createRequire(__filename)(vscode.Uri.joinPath(extensionUri, 'dist', 'providers', `${name}.js`).fsPath) as T;
+}
+
 function loadProvider(extensionUri: vscode.Uri, name: ProviderName): ProviderModule {
-  return createRequire(__filename)(vscode.Uri.joinPath(extensionUri, 'dist', 'providers', `${name}.js`).fsPath) as ProviderModule;
+  return loadBundle<ProviderModule>(extensionUri, name);
+}
+
+/** Who the checks run as, in words, when the service cannot say (no STS): never a secret. */
+function credentialSource(ref: BucketRef, choice: CredentialChoice): string {
+  switch (choice.kind) {
+    case 'config-file':
+      return vscode.l10n.t('credentials written in {0}', ref.file);
+    case 'aws':
+      return choice.profile ? vscode.l10n.t('AWS profile {0}', choice.profile) : vscode.l10n.t('the AWS default credential chain');
+    case 'gcp':
+      return choice.keyFile ? vscode.l10n.t('the service-account key file you picked') : vscode.l10n.t('Google application-default credentials');
+    case 'azure':
+      return choice.secret.kind === 'sas' ? vscode.l10n.t('the SAS you entered') : vscode.l10n.t('the connection string you entered');
+  }
 }
 
 /** The deployment authenticates in a way the editor cannot: the checks run as whoever the editor's credentials are. */
 const deploymentIdentities = new Set(['irsa-role', 'existing-secret', 'node-role', 'workload-identity']);
 
+/** Explicit AWS keys for the choice (file or named profile); undefined for the SDK's default chain. */
+function awsKeys(workspace: Workspace, ref: BucketRef, choice: CredentialChoice): StaticKeys | undefined {
+  if (choice.kind === 'config-file') {
+    const file = fileCredentials(workspace, ref);
+    return file?.kind === 'aws-keys' ? { accessKeyId: file.accessKeyId, secretAccessKey: file.secretAccessKey } : undefined;
+  }
+  if (choice.kind !== 'aws' || !choice.profile) return undefined;
+  const keys = awsProfileKeys(choice.profile);
+  if (!keys) throw new Error(vscode.l10n.t('AWS profile {0} holds no access keys in the shared files; SSO and role profiles are not supported by this build yet.', choice.profile));
+  return keys;
+}
+
+/** Endpoints written in workspace files are never used in Restricted Mode. */
+function endpointOf(ref: BucketRef): string | undefined {
+  return vscode.workspace.isTrusted ? ref.endpoint : undefined;
+}
+
 function clientFor(extensionUri: vscode.Uri, workspace: Workspace, ref: BucketRef, choice: CredentialChoice, timeoutMs: number): StorageClient {
-  // Endpoints written in workspace files are never used in Restricted Mode.
-  const endpoint = vscode.workspace.isTrusted ? ref.endpoint : undefined;
+  const endpoint = endpointOf(ref);
   const file = choice.kind === 'config-file' ? fileCredentials(workspace, ref) : undefined;
   if (choice.kind === 'config-file' && !file) throw new Error(vscode.l10n.t('{0} no longer holds usable credentials.', ref.file));
   switch (ref.provider) {
     case 's3': {
-      if (choice.kind === 'aws' && choice.profile) {
-        throw new Error(vscode.l10n.t('Named AWS profiles ({0}) are not supported by this build yet: clear bucketDoctor.aws.profile to use the default credential chain.', choice.profile));
-      }
-      const credentials = file?.kind === 'aws-keys' ? { accessKeyId: file.accessKeyId, secretAccessKey: file.secretAccessKey } : undefined;
+      const credentials = awsKeys(workspace, ref, choice);
       return loadProvider(extensionUri, 's3').createClient({ bucket: ref.name, region: ref.region || 'us-east-1', endpoint, credentials, timeoutMs });
     }
     case 'gcs':
@@ -98,19 +133,20 @@ function asStorageError(error: unknown): Pick<StorageError, 'kind' | 'code'> | u
 }
 
 /** Runs one request as a check row: result, the provider's code and latency. */
-async function check<T>(operation: string, action: string, options: RunOptions, rows: CheckRow[], run: (signal: AbortSignal) => Promise<T>): Promise<T | undefined> {
+async function check<T>(operation: string, action: string, options: RunOptions, rows: CheckRow[], run: (signal: AbortSignal) => Promise<T>, required = true): Promise<T | undefined> {
   const started = performance.now();
   const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
   let row: CheckRow;
   let value: T | undefined;
   try {
     value = await run(signal);
-    row = { operation, required: true, result: 'passed', action };
+    row = { operation, required, result: 'passed', action };
   } catch (error) {
     const failure = asStorageError(error) ?? new StorageError(operation, { code: signal.aborted ? 'TimeoutError' : undefined });
-    const result = resultOf[failure.kind];
-    const hint = hints[result];
-    row = { operation, required: true, result, code: failure.code, action, ...(hint ? { hint: hint.replace('{0}', action) } : {}) };
+    // A service without the operation (no STS on an S3-compatible server) skips the check rather than failing it.
+    const result = failure.kind === 'unsupported' ? 'skipped' : resultOf[failure.kind];
+    const hint = failure.kind === 'unsupported' ? vscode.l10n.t('The service does not offer this operation.') : hints[result]?.replace('{0}', action);
+    row = { operation, required, result, code: failure.code, action, ...(hint ? { hint } : {}) };
   }
   row.latencyMs = Math.round(performance.now() - started);
   rows.push(row);
@@ -132,6 +168,13 @@ export async function runLiveTest(extensionUri: vscode.Uri, workspace: Workspace
   const notes: string[] = [];
   const act = actions[ref.provider];
   const prefix = folderKeyPrefix(ref.folder);
+  let identity = credentialSource(ref, choice);
+  if (ref.provider === 's3') {
+    const { getCallerIdentity } = loadBundle<IdentityModule>(extensionUri, 'iam');
+    const stsOptions = { region: ref.region || 'us-east-1', endpoint: endpointOf(ref), credentials: awsKeys(workspace, ref, choice) };
+    const caller = await check('identity', 'sts:GetCallerIdentity', options, rows, () => getCallerIdentity(stsOptions), false);
+    if (caller?.arn) identity = caller.arn;
+  }
   await check('list', act.list, options, rows, (signal) => client.list({ prefix, maxKeys: 1 }, { signal }));
   const writes = findProfile(ref.profile)?.s3.some((n) => n.action === 's3:PutObject') ?? true;
   if (!writes) {
@@ -162,7 +205,8 @@ export async function runLiveTest(extensionUri: vscode.Uri, workspace: Workspace
     provider: ref.provider,
     profile: ref.profile,
     prefix: ref.folder,
-    ...(ref.endpoint && vscode.workspace.isTrusted ? { endpoint: ref.endpoint } : {}),
+    identity,
+    ...(endpointOf(ref) ? { endpoint: endpointOf(ref) } : {}),
     source: { file: ref.file, range: ref.range },
     checks: rows,
     leftovers,
