@@ -6,6 +6,7 @@ import { newDeploymentFile } from './commands/new-deployment-file';
 import { AccessTesting } from './commands/test-bucket-access';
 import { Diagnostics } from './diagnostics';
 import { registerLanguageFeatures } from './language-features';
+import { PolicyLenses } from './policy-lens';
 import { DeploymentFiles } from './workspace-files';
 
 // Saving many files at once (a branch switch) should re-scan the workspace once, not per file.
@@ -32,6 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.window.createTreeView('bucketDoctor.buckets', { treeDataProvider: buckets, showCollapseAll: true }),
     vscode.languages.registerCodeActionsProvider(selector, new CodeActions(diagnostics), CodeActions.metadata),
     registerLanguageFeatures(files, selector),
+    ...new PolicyLenses(files).register(selector),
     vscode.commands.registerCommand('bucketDoctor.refreshBuckets', () => files.rescan()),
     ...new AccessTesting(context, files).register(),
     vscode.commands.registerCommand(copyCommand, copyToClipboard),
