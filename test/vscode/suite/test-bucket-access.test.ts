@@ -3,12 +3,13 @@
 // a reader is denied on write, and the report, the live diagnostics and a screenshot of the report show it.
 // The gateway comes from the live tier's BD_LIVE_* variables when set, else this suite starts its own.
 import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
-import type { Frame, Page } from 'playwright-core';
+import type { BrowserContext, Frame, Page } from 'playwright-core';
 import * as vscode from 'vscode';
 import type { AccessReport } from '../../../src/core/access/report';
 import { createRgwUser, startRgw, type Rgw, type S3Credentials } from '../../harness/rgw';
@@ -36,20 +37,85 @@ async function gateway(): Promise<Gateway> {
   return { endpoint: rgw.endpoint, region: rgw.region, owner: rgw.owner, createUser: (uid) => rgw.createUser(uid), stop: () => rgw.stop() };
 }
 
-/**
- * The origin of the code-server this extension host belongs to, read from the `--bind-addr` of the nearest ancestor
- * process that has one (the host itself only sees file: URIs).
- */
-function codeServerOrigin(): string {
+/** The command line of the code-server this extension host runs under: its nearest ancestor with a --bind-addr. */
+function codeServerArgs(): string[] {
   let pid = process.ppid;
   for (let depth = 0; pid > 1 && depth < 10; depth++) {
     const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    const bind = args.indexOf('--bind-addr');
-    if (bind !== -1 && args[bind + 1]) return `http://${args[bind + 1]}`;
+    if (args.includes('--bind-addr')) return args;
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
   }
-  throw new Error('this extension host does not run under code-server: the report screenshot needs its workbench');
+  throw new Error('this extension host does not run under code-server: the second window needs its workbench');
+}
+
+function codeServerArg(name: string): string {
+  const args = codeServerArgs();
+  const value = args[args.indexOf(name) + 1];
+  assert.ok(value, `code-server runs with ${name}`);
+  return value;
+}
+
+interface Window {
+  page: Page;
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** A second workbench on the same code-server and folder, with this extension in development mode: a user's view. */
+async function openWindow(): Promise<Window> {
+  const origin = `http://${codeServerArg('--bind-addr')}`;
+  const extension = bucketDoctor().extensionUri;
+  const { chromium } = await import('playwright-core');
+  const profile = join(tmpdir(), `bd-second-window-${Date.now()}`);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1440, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = async () => {
+    await context.close();
+    await rm(profile, { recursive: true, force: true });
+  };
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(origin).host}${extension.path}`]]);
+    await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    return { page, context, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Runs Test Bucket Access from the palette on `name` (agreeing to use file credentials if asked); the report's frame. */
+async function testFromPalette(page: Page, name: string, consent = false): Promise<Frame> {
+  await runFromPalette(page, 'Bucket Doctor: Test Bucket Access');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  // More than one bucket is configured in examples/: pick the one under test.
+  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  await input.fill(name);
+  await page.keyboard.press('Enter');
+  if (consent) await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Use Them' }).click({ timeout: 30_000 });
+  const frame = await reportFrame(page);
+  // The progress notification closes once the run is over; it would cover the report's lower right.
+  await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 10_000 });
+  return frame;
+}
+
+/** Every file under `dir` holding `needle` (as UTF-8 or UTF-16), read as bytes. */
+async function filesHolding(dir: string, needle: string): Promise<string[]> {
+  const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
+  const found: string[] = [];
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const bytes = await readFile(path).catch(() => Buffer.alloc(0));
+    if (patterns.some((p) => bytes.includes(p))) found.push(path);
+  }
+  return found;
 }
 
 /** Runs a command from the palette; retried until the palette lists it (contributions load with the extension host). */
@@ -222,7 +288,6 @@ suite('Test Bucket Access', function () {
   test('a screenshot of the report in a second workbench, driven from the command palette', async function () {
     this.timeout(120_000);
     const extension = bucketDoctor().extensionUri;
-    const origin = codeServerOrigin();
     // The second window's extension host has code-server's environment, not this process's: it reads the default
     // profile from the shared credentials file, which must be this run's own HOME, never a user's.
     const home = homedir();
@@ -230,28 +295,10 @@ suite('Test Bucket Access', function () {
     const awsDir = join(home, '.aws');
     await mkdir(awsDir, { recursive: true });
     await writeFile(join(awsDir, 'credentials'), `[default]\naws_access_key_id = ${reader.accessKeyId}\naws_secret_access_key = ${reader.secretAccessKey}\n`, { mode: 0o600 });
-    const { chromium } = await import('playwright-core');
-    const profile = join(tmpdir(), `bd-report-shot-${Date.now()}`);
-    const browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const window = await openWindow();
+    const { page } = window;
     try {
-      const page = browser.pages()[0] ?? (await browser.newPage());
-      const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(origin).host}${extension.path}`]]);
-      await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
-      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-      const input = page.locator('.quick-input-widget .quick-input-box input');
-      await runFromPalette(page, 'Bucket Doctor: Test Bucket Access');
-      // More than one bucket is configured in examples/: pick the one under test.
-      await page.locator('.quick-input-widget .monaco-list-row', { hasText: bucket }).first().waitFor({ state: 'visible', timeout: 30_000 });
-      await input.fill(bucket);
-      await page.keyboard.press('Enter');
-      const frame = await reportFrame(page);
-      // The progress notification closes once the run is over; it would cover the report's lower right.
-      await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 10_000 });
+      const frame = await testFromPalette(page, bucket);
       await page.mouse.move(700, 850);
       const rows = (await frame.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       const verdict = ((await frame.locator('.verdict').textContent()) ?? '').trim();
@@ -275,7 +322,7 @@ suite('Test Bucket Access', function () {
       assert.match(statusLine, /Ln 11, Col 5/);
 
       // "Copy as Markdown" puts the table for a ticket on the clipboard.
-      await browser.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await window.context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.locator('.tabs-container .tab', { hasText: `Access: ${bucket}` }).click();
       await (await reportFrame(page)).locator('vscode-button', { hasText: 'Copy as Markdown' }).click();
       await page.locator('.notification-toast', { hasText: `Copied the report of ${bucket} as Markdown.` }).waitFor({ state: 'visible', timeout: 10_000 });
@@ -284,17 +331,58 @@ suite('Test Bucket Access', function () {
       assert.match(markdown, /\| Write probe object \| required \| denied \| AccessDenied \|/);
 
       // "Reload Window" restores the panel from the state its webview kept (the serializer), without a new run.
+      const reloaded = page.waitForEvent('load', { timeout: 30_000 });
       await runFromPalette(page, 'Developer: Reload Window');
+      await reloaded;
       const restored = await reportFrame(page);
       const after = (await restored.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       assert.deepEqual(after, rows);
     } catch (error) {
-      await browser.pages()[0]?.screenshot({ path: join(extension.fsPath, 'test-results', 'test-bucket-access-failed.png') }).catch(() => undefined);
+      await page.screenshot({ path: join(extension.fsPath, 'test-results', 'test-bucket-access-failed.png') }).catch(() => undefined);
       throw error;
     } finally {
-      await browser.close();
-      await rm(profile, { recursive: true, force: true });
+      await window.close();
       await rm(join(awsDir, 'credentials'), { force: true });
     }
+  });
+  test('secrets planted in a config file reach no report, clipboard, window, log or stored state', async function () {
+    this.timeout(120_000);
+    const keyId = `BDSENTINEL${randomBytes(5).toString('hex').toUpperCase()}`;
+    const secret = `bd-sentinel-secret-${randomBytes(12).toString('hex')}`;
+    const name = 'bd-sentinel-bucket';
+    const dir = join(examplesFolder().uri.fsPath, 'sentinel');
+    await mkdir(dir, { recursive: true });
+    const env = [`STORAGE_TYPE=s3`, `STORAGE_AWS_BUCKET_NAME=${name}`, `STORAGE_AWS_REGION_NAME=us-east-1`, `STORAGE_AWS_ENDPOINT_URL=${server?.endpoint}`, `STORAGE_AWS_ACCESS_KEY_ID=${keyId}`, `STORAGE_AWS_SECRET_ACCESS_KEY=${secret}`];
+    await writeFile(join(dir, 'env.list'), `${env.join('\n')}\n`);
+    const window = await openWindow();
+    const { page } = window;
+    try {
+      // The file's keys are used only after the user agrees; the gateway does not know them.
+      const frame = await testFromPalette(page, name, true);
+      const rows = (await frame.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      assert.ok(rows.some((r) => /List objects.*bad credentials.*InvalidAccessKeyId/.test(r)), rows.join('\n'));
+      await window.context.grantPermissions(['clipboard-read', 'clipboard-write']);
+      await frame.locator('vscode-button', { hasText: 'Copy as Markdown' }).click();
+      await page.locator('.notification-toast', { hasText: `Copied the report of ${name} as Markdown.` }).waitFor({ state: 'visible', timeout: 10_000 });
+      const surfaces = [await page.evaluate(() => navigator.clipboard.readText()), await page.content(), ...(await Promise.all(page.frames().map((f) => f.content().catch(() => ''))))];
+      assert.ok(surfaces[0].includes(name), 'the clipboard holds the report');
+      for (const text of surfaces) {
+        assert.ok(!text.includes(secret) && !text.includes(keyId), 'a planted credential shows in the window or on the clipboard');
+      }
+    } finally {
+      await window.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+    // Logs (the output channel among them) and stored state, of every window of this run.
+    const userData = codeServerArg('--user-data-dir');
+    let logged: string[] = [];
+    // The output channel's log file is written shortly after the lines are appended.
+    for (const deadline = Date.now() + 10_000; Date.now() < deadline && !logged.some((f) => f.includes('Bucket Doctor')); ) {
+      logged = await filesHolding(userData, name);
+      if (!logged.some((f) => f.includes('Bucket Doctor'))) await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    assert.ok(logged.some((f) => f.includes('Bucket Doctor')), `the output channel's log holds the run (files naming the bucket: ${logged.join(', ')})`);
+    assert.deepEqual(await filesHolding(userData, secret), [], 'the secret is stored or logged');
+    assert.deepEqual(await filesHolding(userData, keyId), [], 'the access key id is stored or logged');
   });
 });
