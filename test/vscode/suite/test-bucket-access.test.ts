@@ -105,6 +105,19 @@ async function testFromPalette(page: Page, name: string, consent = false): Promi
   return frame;
 }
 
+/**
+ * The second window's extension host has code-server's environment, not this process's: it reads the default profile
+ * from the shared credentials file, which must be this run's own HOME, never a user's. Resolves with the file.
+ */
+async function secondWindowRunsAs(credentials: S3Credentials): Promise<string> {
+  const home = homedir();
+  assert.ok(home.includes(`${sep}.vscode-test${sep}`), `HOME is the run's own folder (got ${home})`);
+  await mkdir(join(home, '.aws'), { recursive: true });
+  const file = join(home, '.aws', 'credentials');
+  await writeFile(file, `[default]\naws_access_key_id = ${credentials.accessKeyId}\naws_secret_access_key = ${credentials.secretAccessKey}\n`, { mode: 0o600 });
+  return file;
+}
+
 /** Every file under `dir` holding `needle` (as UTF-8 or UTF-16), read as bytes. */
 async function filesHolding(dir: string, needle: string): Promise<string[]> {
   const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
@@ -166,8 +179,10 @@ function reportTabs(): vscode.Tab[] {
 suite('Test Bucket Access', function () {
   this.timeout(120_000);
   let server: Gateway | undefined;
+  let users: { writer: string; reader: string; keeper: string };
   let writer: S3Credentials;
   let reader: S3Credentials;
+  let keeper: S3Credentials;
   let admin: S3Client;
   const saved = Object.fromEntries(credentialVariables.map((name) => [name, process.env[name]]));
   const configPath = () => join(examplesFolder().uri.fsPath, '.bucket-doctor.json');
@@ -186,6 +201,22 @@ suite('Test Bucket Access', function () {
     return report;
   }
 
+  /** Writer: everything under lse/; reader: list and read; keeper: list, read and write but delete only when `keeperDeletes`. */
+  async function setBucketPolicy(keeperDeletes: boolean): Promise<void> {
+    const user = (uid: string) => `arn:aws:iam:::user/${uid}`;
+    const objects = `arn:aws:s3:::${bucket}/lse/*`;
+    const policy = {
+      Version: '2012-10-17',
+      Statement: [
+        { Effect: 'Allow', Principal: { AWS: [user(users.writer), user(users.keeper)] }, Action: ['s3:ListBucket'], Resource: [`arn:aws:s3:::${bucket}`] },
+        { Effect: 'Allow', Principal: { AWS: [user(users.writer)] }, Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: [objects] },
+        { Effect: 'Allow', Principal: { AWS: [user(users.keeper)] }, Action: ['s3:GetObject', 's3:PutObject', ...(keeperDeletes ? ['s3:DeleteObject'] : [])], Resource: [objects] },
+        { Effect: 'Allow', Principal: { AWS: [user(users.reader)] }, Action: ['s3:ListBucket', 's3:GetObject'], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] },
+      ],
+    };
+    await admin.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
+  }
+
   async function probesLeft(): Promise<string[]> {
     const out = await admin.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: 'lse/' }));
     return (out.Contents ?? []).map((o) => o.Key ?? '').filter((k) => k.includes('.bucket-doctor-probe-'));
@@ -197,20 +228,12 @@ suite('Test Bucket Access', function () {
     server = await gateway();
     admin = new S3Client({ region: server.region, endpoint: server.endpoint, forcePathStyle: true, credentials: server.owner });
     const suffix = Date.now().toString(36);
-    [writer, reader] = await Promise.all([server.createUser(`bd-writer-${suffix}`), server.createUser(`bd-reader-${suffix}`)]);
+    users = { writer: `bd-writer-${suffix}`, reader: `bd-reader-${suffix}`, keeper: `bd-keeper-${suffix}` };
+    [writer, reader, keeper] = await Promise.all([server.createUser(users.writer), server.createUser(users.reader), server.createUser(users.keeper)]);
     await admin.send(new CreateBucketCommand({ Bucket: bucket })).catch((error: { name?: string }) => {
       if (error.name !== 'BucketAlreadyOwnedByYou') throw error;
     });
-    const user = (uid: string) => `arn:aws:iam:::user/${uid}`;
-    const policy = {
-      Version: '2012-10-17',
-      Statement: [
-        { Effect: 'Allow', Principal: { AWS: [user(`bd-writer-${suffix}`)] }, Action: ['s3:ListBucket'], Resource: [`arn:aws:s3:::${bucket}`] },
-        { Effect: 'Allow', Principal: { AWS: [user(`bd-writer-${suffix}`)] }, Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: [`arn:aws:s3:::${bucket}/lse/*`] },
-        { Effect: 'Allow', Principal: { AWS: [user(`bd-reader-${suffix}`)] }, Action: ['s3:ListBucket', 's3:GetObject'], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] },
-      ],
-    };
-    await admin.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
+    await setBucketPolicy(false);
     const config = { buckets: [{ name: bucket, provider: 's3', endpoint: server.endpoint, region: server.region, policies: ['iam/lse-storage-policy.json'] }] };
     await writeFile(configPath(), `${JSON.stringify(config, null, 2)}\n`);
     await vscode.commands.executeCommand('bucketDoctor.refreshBuckets');
@@ -288,13 +311,7 @@ suite('Test Bucket Access', function () {
   test('a screenshot of the report in a second workbench, driven from the command palette', async function () {
     this.timeout(120_000);
     const extension = bucketDoctor().extensionUri;
-    // The second window's extension host has code-server's environment, not this process's: it reads the default
-    // profile from the shared credentials file, which must be this run's own HOME, never a user's.
-    const home = homedir();
-    assert.ok(home.includes(`${sep}.vscode-test${sep}`), `HOME is the run's own folder (got ${home})`);
-    const awsDir = join(home, '.aws');
-    await mkdir(awsDir, { recursive: true });
-    await writeFile(join(awsDir, 'credentials'), `[default]\naws_access_key_id = ${reader.accessKeyId}\naws_secret_access_key = ${reader.secretAccessKey}\n`, { mode: 0o600 });
+    const credentialsFile = await secondWindowRunsAs(reader);
     const window = await openWindow();
     const { page } = window;
     try {
@@ -342,9 +359,33 @@ suite('Test Bucket Access', function () {
       throw error;
     } finally {
       await window.close();
-      await rm(join(awsDir, 'credentials'), { force: true });
+      await rm(credentialsFile, { force: true });
     }
   });
+  test('a probe the identity may not delete is reported by its full key; Retry cleanup deletes it once allowed', async function () {
+    this.timeout(120_000);
+    const credentialsFile = await secondWindowRunsAs(keeper);
+    const window = await openWindow();
+    const { page } = window;
+    try {
+      const frame = await testFromPalette(page, bucket);
+      const rows = (await frame.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+      assert.ok(rows.some((r) => /Delete probe object.*denied.*AccessDenied/.test(r)), rows.join('\n'));
+      const left = await probesLeft();
+      assert.equal(left.length, 1, `one probe is left in the bucket: ${left.join(', ')}`);
+      assert.deepEqual(await frame.locator('section code').allTextContents(), left, 'the report names the probe by its full key');
+      await setBucketPolicy(true);
+      await frame.locator('vscode-button', { hasText: 'Retry cleanup' }).click();
+      await frame.locator('vscode-button', { hasText: 'Retry cleanup' }).waitFor({ state: 'detached', timeout: 30_000 });
+      assert.equal(await frame.locator('section code').count(), 0, 'no leftover is listed any more');
+      assert.deepEqual(await probesLeft(), []);
+    } finally {
+      await setBucketPolicy(false);
+      await window.close();
+      await rm(credentialsFile, { force: true });
+    }
+  });
+
   test('secrets planted in a config file reach no report, clipboard, window, log or stored state', async function () {
     this.timeout(120_000);
     const keyId = `BDSENTINEL${randomBytes(5).toString('hex').toUpperCase()}`;
