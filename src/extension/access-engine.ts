@@ -117,6 +117,12 @@ const actions: Record<ProviderName, Record<'list' | 'put' | 'get' | 'delete', st
   azure: { list: 'blobs/read (list)', put: 'blobs/write', get: 'blobs/read', delete: 'blobs/delete' },
 };
 
+/** Failed writes the service answered (nothing was created); after any other failure the probe may exist. */
+const answered: ReadonlySet<CheckResult> = new Set(['denied', 'not-found', 'bad-credentials', 'wrong-region']);
+
+/** The key is taken (S3/GCS 412, Azure 409): someone else's object, which must never be deleted. */
+const occupied = /PreconditionFailed|ConditionNotMet|AlreadyExists|HTTP 412|HTTP 409/;
+
 const hints: Partial<Record<CheckResult, string>> = {
   denied: 'Grant {0} to the identity tested.',
   'not-found': 'Check the bucket name and that it exists in this account or endpoint.',
@@ -134,6 +140,10 @@ function asStorageError(error: unknown): Pick<StorageError, 'kind' | 'code'> | u
 
 /** Runs one request as a check row: result, the provider's code and latency. */
 async function check<T>(operation: string, action: string, options: RunOptions, rows: CheckRow[], run: (signal: AbortSignal) => Promise<T>, required = true): Promise<T | undefined> {
+  if (options.signal.aborted) {
+    skip(operation, action, vscode.l10n.t('Cancelled.'), options, rows, required);
+    return undefined;
+  }
   const started = performance.now();
   const signal = AbortSignal.any([options.signal, AbortSignal.timeout(options.timeoutMs)]);
   let row: CheckRow;
@@ -142,6 +152,10 @@ async function check<T>(operation: string, action: string, options: RunOptions, 
     value = await run(signal);
     row = { operation, required, result: 'passed', action };
   } catch (error) {
+    if (options.signal.aborted) {
+      skip(operation, action, vscode.l10n.t('Cancelled.'), options, rows, required);
+      return undefined;
+    }
     const failure = asStorageError(error) ?? new StorageError(operation, { code: signal.aborted ? 'TimeoutError' : undefined });
     // A service without the operation (no STS on an S3-compatible server) skips the check rather than failing it.
     const result = failure.kind === 'unsupported' ? 'skipped' : resultOf[failure.kind];
@@ -154,8 +168,8 @@ async function check<T>(operation: string, action: string, options: RunOptions, 
   return value;
 }
 
-function skip(operation: string, action: string, hint: string, options: RunOptions, rows: CheckRow[]): void {
-  const row: CheckRow = { operation, required: true, result: 'skipped', action, hint };
+function skip(operation: string, action: string, hint: string, options: RunOptions, rows: CheckRow[], required = true): void {
+  const row: CheckRow = { operation, required, result: 'skipped', action, hint };
   rows.push(row);
   options.onRow(row);
 }
@@ -183,17 +197,30 @@ export async function runLiveTest(extensionUri: vscode.Uri, workspace: Workspace
     const key = `${prefix}.bucket-doctor-probe-${randomBytes(8).toString('hex')}`;
     const body = new TextEncoder().encode(`Bucket Doctor access probe ${startedAt.toISOString()}\n`);
     const written = (await check('put', act.put, options, rows, (signal) => client.putIfAbsent(key, body, { signal }).then(() => true))) ?? false;
+    const putRow = rows[rows.length - 1];
     if (written) {
       const read = await check('get', act.get, options, rows, (signal) => client.get(key, { signal }));
       if (read && Buffer.compare(Buffer.from(read), Buffer.from(body)) !== 0) {
         rows[rows.length - 1] = { ...rows[rows.length - 1], result: 'error', code: 'ContentMismatch', hint: vscode.l10n.t('The probe read back differs from what was written.') };
       }
-      // Deleted whatever happened before, also after a cancel: a fresh signal bounded by the timeout only.
-      const deleted = await check('delete', act.delete, { ...options, signal: new AbortController().signal }, rows, (signal) => client.delete(key, { signal }).then(() => true));
-      if (!deleted) leftovers.push(key);
     } else {
       skip('get', act.get, vscode.l10n.t('No probe object was written.'), options, rows);
+    }
+    // Deleted whatever happened before, also after a cancel: a fresh signal, bounded by the timeout only.
+    const cleanup = { ...options, signal: new AbortController().signal };
+    if (written) {
+      const deleted = await check('delete', act.delete, cleanup, rows, (signal) => client.delete(key, { signal }).then(() => true));
+      if (!deleted) leftovers.push(key);
+    } else {
       skip('delete', act.delete, vscode.l10n.t('No probe object was written.'), options, rows);
+      // A write cut off (timeout, reset, cancel) may still have created the probe: remove it quietly if so.
+      if (!answered.has(putRow.result) && !occupied.test(putRow.code ?? '')) {
+        const gone = await client.delete(key, { signal: AbortSignal.timeout(options.timeoutMs) }).then(
+          () => true,
+          (error: unknown) => asStorageError(error)?.kind === 'not-found',
+        );
+        if (!gone) leftovers.push(key);
+      }
     }
   }
   if (choice.kind !== 'config-file' && deploymentIdentities.has(ref.auth)) {
