@@ -9,9 +9,11 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
+import { BlobServiceClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from '@azure/storage-blob';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import * as vscode from 'vscode';
 import type { AccessReport } from '../../../src/core/access/report';
+import { startAzurite, type Azurite } from '../../harness/azurite';
 import { createRgwUser, startRgw, type Rgw, type S3Credentials } from '../../harness/rgw';
 import { bucketDoctor, until } from './helpers';
 
@@ -83,6 +85,8 @@ async function openWindow(): Promise<Window> {
     const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(origin).host}${extension.path}`]]);
     await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    // Editors restored from an earlier window (a report panel among them) would show an earlier run's verdict.
+    await runFromPalette(page, 'View: Close All Editors');
     return { page, context, close };
   } catch (error) {
     await close();
@@ -91,15 +95,27 @@ async function openWindow(): Promise<Window> {
 }
 
 /** Runs Test Bucket Access from the palette on `name` (agreeing to use file credentials if asked); the report's frame. */
-async function testFromPalette(page: Page, name: string, consent = false): Promise<Frame> {
+/** How the second window answers the questions of a run: agree to use file credentials, or type an Azure secret. */
+interface Answers {
+  consent?: boolean;
+  azureSecret?: string;
+}
+
+async function testFromPalette(page: Page, name: string, answers: Answers = {}): Promise<Frame> {
   await runFromPalette(page, 'Bucket Doctor: Test Bucket Access');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   // More than one bucket is configured in examples/: pick the one under test.
   await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible', timeout: 30_000 });
   await input.fill(name);
   await page.keyboard.press('Enter');
-  if (consent) await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Use Them' }).click({ timeout: 30_000 });
-  const frame = await reportFrame(page);
+  if (answers.consent) await page.locator('.monaco-dialog-box .monaco-button', { hasText: 'Use Them' }).click({ timeout: 30_000 });
+  if (answers.azureSecret !== undefined) {
+    const secret = page.locator('.quick-input-widget input[type="password"]');
+    await secret.waitFor({ state: 'visible', timeout: 30_000 });
+    await secret.fill(answers.azureSecret);
+    await page.keyboard.press('Enter');
+  }
+  const frame = await reportFrame(page, name);
   // The progress notification closes once the run is over; it would cover the report's lower right.
   await page.locator('.notifications-toasts .notification-toast').first().waitFor({ state: 'hidden', timeout: 10_000 });
   return frame;
@@ -150,16 +166,33 @@ async function runFromPalette(page: Page, title: string): Promise<void> {
   await page.keyboard.press('Enter');
 }
 
-/** The frame of the report webview once it shows a verdict (webviews are frames inside frames of the workbench). */
-async function reportFrame(page: Page): Promise<Frame> {
+/** The frame of the report webview of bucket `name` once it shows a verdict (webviews are frames inside frames). */
+async function reportFrame(page: Page, name: string): Promise<Frame> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     for (const frame of page.frames()) {
-      if ((await frame.locator('.verdict').count().catch(() => 0)) > 0) return frame;
+      const title = await frame.locator('h1').first().textContent({ timeout: 100 }).catch(() => null);
+      if (title?.startsWith(`${name} (`) && (await frame.locator('.verdict').count().catch(() => 0)) > 0) return frame;
     }
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error('the report webview never showed a verdict');
+  throw new Error(`the report webview of ${name} never showed a verdict`);
+}
+
+interface BlobServer {
+  blobEndpoint: string;
+  accountName: string;
+  accountKey: string;
+  connectionString: string;
+  stop(): Promise<void>;
+}
+
+/** The live tier's Azurite when its variables are set, else a new one. */
+async function blobServer(): Promise<BlobServer> {
+  const { BD_LIVE_AZURE_BLOB_ENDPOINT: blobEndpoint, BD_LIVE_AZURE_ACCOUNT_NAME: accountName, BD_LIVE_AZURE_ACCOUNT_KEY: accountKey, BD_LIVE_AZURE_CONNECTION_STRING: connectionString } = process.env;
+  if (blobEndpoint && accountName && accountKey && connectionString) return { blobEndpoint, accountName, accountKey, connectionString, stop: async () => undefined };
+  const azurite: Azurite = await startAzurite();
+  return azurite;
 }
 
 function examplesFolder(): vscode.WorkspaceFolder {
@@ -179,6 +212,8 @@ function reportTabs(): vscode.Tab[] {
 suite('Test Bucket Access', function () {
   this.timeout(120_000);
   let server: Gateway | undefined;
+  let blobs: BlobServer | undefined;
+  const containers = { media: 'bd-azure-media', readOnly: 'bd-azure-readonly' };
   let users: { writer: string; reader: string; keeper: string };
   let writer: S3Credentials;
   let reader: S3Credentials;
@@ -234,7 +269,15 @@ suite('Test Bucket Access', function () {
       if (error.name !== 'BucketAlreadyOwnedByYou') throw error;
     });
     await setBucketPolicy(false);
-    const config = { buckets: [{ name: bucket, provider: 's3', endpoint: server.endpoint, region: server.region, policies: ['iam/lse-storage-policy.json'] }] };
+    blobs = await blobServer();
+    const service = BlobServiceClient.fromConnectionString(blobs.connectionString);
+    for (const container of Object.values(containers)) await service.getContainerClient(container).createIfNotExists();
+    const config = {
+      buckets: [
+        { name: bucket, provider: 's3', endpoint: server.endpoint, region: server.region, policies: ['iam/lse-storage-policy.json'] },
+        ...Object.values(containers).map((name) => ({ name, provider: 'azure', prefix: 'lse/' })),
+      ],
+    };
     await writeFile(configPath(), `${JSON.stringify(config, null, 2)}\n`);
     await vscode.commands.executeCommand('bucketDoctor.refreshBuckets');
   });
@@ -249,6 +292,7 @@ suite('Test Bucket Access', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('notifications.clearAll');
     await server?.stop();
+    await blobs?.stop();
   });
 
   test('a writer passes every check of lse-persistence; the report panel opens', async () => {
@@ -341,7 +385,7 @@ suite('Test Bucket Access', function () {
       // "Copy as Markdown" puts the table for a ticket on the clipboard.
       await window.context.grantPermissions(['clipboard-read', 'clipboard-write']);
       await page.locator('.tabs-container .tab', { hasText: `Access: ${bucket}` }).click();
-      await (await reportFrame(page)).locator('vscode-button', { hasText: 'Copy as Markdown' }).click();
+      await (await reportFrame(page, bucket)).locator('vscode-button', { hasText: 'Copy as Markdown' }).click();
       await page.locator('.notification-toast', { hasText: `Copied the report of ${bucket} as Markdown.` }).waitFor({ state: 'visible', timeout: 10_000 });
       const markdown = await page.evaluate(() => navigator.clipboard.readText());
       assert.match(markdown, /^### Test Bucket Access: `acme-labeling-prod` \(s3\) — FAILED/);
@@ -351,7 +395,7 @@ suite('Test Bucket Access', function () {
       const reloaded = page.waitForEvent('load', { timeout: 30_000 });
       await runFromPalette(page, 'Developer: Reload Window');
       await reloaded;
-      const restored = await reportFrame(page);
+      const restored = await reportFrame(page, bucket);
       const after = (await restored.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       assert.deepEqual(after, rows);
     } catch (error) {
@@ -386,6 +430,41 @@ suite('Test Bucket Access', function () {
     }
   });
 
+  test('Azure: a connection string typed once is kept in secret storage; a read-only SAS is denied on write', async function () {
+    this.timeout(120_000);
+    const azure = blobs;
+    assert.ok(azure);
+    const window = await openWindow();
+    const { page } = window;
+    const rowsOf = async (frame: Frame) => (await frame.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
+    try {
+      const first = await testFromPalette(page, containers.media, { azureSecret: azure.connectionString });
+      assert.equal((await first.locator('.verdict').textContent())?.trim(), 'PASSED', (await rowsOf(first)).join('\n'));
+      assert.deepEqual((await rowsOf(first)).map((r) => r.split(' ')[0]), ['List', 'Write', 'Read', 'Delete']);
+      // The second run asks nothing (the connection string comes from secret storage): with the first report closed,
+      // a verdict can only come from a run that did not stop at a prompt.
+      await runFromPalette(page, 'View: Close All Editors');
+      const again = await testFromPalette(page, containers.media);
+      assert.equal((await again.locator('.verdict').textContent())?.trim(), 'PASSED');
+      assert.equal(await page.locator('.quick-input-widget input[type="password"]').isVisible(), false);
+
+      const sas = generateBlobSASQueryParameters(
+        { containerName: containers.readOnly, permissions: ContainerSASPermissions.parse('rl'), expiresOn: new Date(Date.now() + 3_600_000) },
+        new StorageSharedKeyCredential(azure.accountName, azure.accountKey),
+      ).toString();
+      const readOnly = await testFromPalette(page, containers.readOnly, { azureSecret: `${azure.blobEndpoint}/${containers.readOnly}?${sas}` });
+      const rows = await rowsOf(readOnly);
+      assert.match(rows[0], /List objects.*passed/);
+      assert.match(rows[1], /Write probe object.*denied.*AuthorizationPermissionMismatch/);
+      assert.equal((await readOnly.locator('.verdict').textContent())?.trim(), 'FAILED');
+    } catch (error) {
+      await page.screenshot({ path: join(bucketDoctor().extensionUri.fsPath, 'test-results', 'test-bucket-access-azure-failed.png') }).catch(() => undefined);
+      throw error;
+    } finally {
+      await window.close();
+    }
+  });
+
   test('secrets planted in a config file reach no report, clipboard, window, log or stored state', async function () {
     this.timeout(120_000);
     const keyId = `BDSENTINEL${randomBytes(5).toString('hex').toUpperCase()}`;
@@ -399,7 +478,7 @@ suite('Test Bucket Access', function () {
     const { page } = window;
     try {
       // The file's keys are used only after the user agrees; the gateway does not know them.
-      const frame = await testFromPalette(page, name, true);
+      const frame = await testFromPalette(page, name, { consent: true });
       const rows = (await frame.locator('vscode-table-row').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
       assert.ok(rows.some((r) => /List objects.*bad credentials.*InvalidAccessKeyId/.test(r)), rows.join('\n'));
       await window.context.grantPermissions(['clipboard-read', 'clipboard-write']);
