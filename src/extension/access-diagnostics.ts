@@ -5,7 +5,7 @@ import type { ReportLabels } from '../core/access/report-labels';
 import type { AccessReport } from '../core/access/report';
 import { bucketKey } from '../core/access/report-view';
 
-export const liveSource = 'Bucket Doctor (live)';
+const liveSource = 'Bucket Doctor (live)';
 
 export class LiveDiagnostics implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('bucket-doctor-live');

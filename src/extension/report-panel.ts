@@ -52,13 +52,8 @@ export class ReportPanels implements vscode.Disposable {
     this.adopt(panel, view);
   }
 
-  has(key: string): boolean {
-    return this.panels.has(key);
-  }
-
-  /** The view a bucket's panel shows, if it is open. */
-  viewOf(key: string): ReportView | undefined {
-    return this.panels.get(key)?.view;
+  close(key: string): void {
+    this.panels.get(key)?.panel.dispose();
   }
 
   private options(): vscode.WebviewPanelOptions & vscode.WebviewOptions {

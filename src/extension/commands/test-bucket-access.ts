@@ -133,7 +133,7 @@ export class AccessTesting implements vscode.Disposable {
       durationMs: 0,
     });
     this.showView(partial(), folder.uri, true);
-    const report = await vscode.window.withProgress(
+    const report = await this.withProgressPanel(ref, () => vscode.window.withProgress(
       { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Testing access to {0}', ref.name), cancellable: true },
       async (progress, token) => {
         const abort = new AbortController();
@@ -153,12 +153,32 @@ export class AccessTesting implements vscode.Disposable {
           cancelled.dispose();
         }
       },
-    );
+    ));
+    if (!report) return undefined;
     this.lastChoice.set(bucketKey(ref.provider, ref.name), { ref, choice });
     this.remember(report, folder.uri, true);
     this.output.appendLine(reportText(report, this.labels));
     this.showView(report, folder.uri, false);
     return report;
+  }
+
+  /**
+   * Runs `work` while the bucket's panel shows it running; when it fails before a report exists (a provider bundle
+   * or credentials that cannot be used), says why and puts back the last report, or closes the panel.
+   */
+  private async withProgressPanel(ref: BucketRef, work: () => Thenable<AccessReport>): Promise<AccessReport | undefined> {
+    try {
+      return await work();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.output.appendLine(vscode.l10n.t('Test Bucket Access: {0}: {1}', ref.name, message));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not test {0}: {1}', ref.name, message));
+      const key = bucketKey(ref.provider, ref.name);
+      const previous = this.tested.get(key);
+      if (previous) this.showView(previous.report, vscode.Uri.parse(previous.folder), false, false);
+      else this.panels.close(key);
+      return undefined;
+    }
   }
 
   /** Records a finished report: status bar, live diagnostics, and the stored last reports. */

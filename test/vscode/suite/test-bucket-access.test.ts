@@ -352,6 +352,18 @@ suite('Test Bucket Access', function () {
     await until(() => liveDiagnostics(valuesUri()).length === 0, 'the live problem is cleared');
   });
 
+  test('credentials that cannot be used end the run with a message and no report; the last report stays', async () => {
+    const settings = vscode.workspace.getConfiguration('bucketDoctor.aws');
+    await settings.update('profile', 'bd-no-such-profile', vscode.ConfigurationTarget.Global);
+    try {
+      const result = await vscode.commands.executeCommand<AccessReport | undefined>('bucketDoctor.testBucketAccess', `s3:${bucket}`);
+      assert.equal(result, undefined);
+      assert.equal(reportTabs().length, 1, 'the panel still shows the last report');
+    } finally {
+      await settings.update('profile', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   test('a screenshot of the report in a second workbench, driven from the command palette', async function () {
     this.timeout(120_000);
     const extension = bucketDoctor().extensionUri;
