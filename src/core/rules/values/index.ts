@@ -1,6 +1,10 @@
 import type { Rule } from '../rule';
+import { accessKeyFormat } from './access-key-format';
+import { azureKeyFormat } from './azure-key-format';
 import { conflictingCredentials } from './conflicting-credentials';
 import { customCaNotMounted } from './custom-ca-not-mounted';
+import { enterpriseNeedsPersistence } from './enterprise-needs-persistence';
+import { gcsCredentialsJson } from './gcs-credentials-json';
 import { incompleteExistingSecret } from './incomplete-existing-secret';
 import { invalidGcpServiceAccount } from './invalid-gcp-service-account';
 import { invalidRoleArn } from './invalid-role-arn';
@@ -28,5 +32,9 @@ export const valuesRules: readonly Rule[] = [
   invalidGcpServiceAccount,
   noCredentials,
   urlExpiration,
+  gcsCredentialsJson,
+  azureKeyFormat,
+  accessKeyFormat,
+  enterpriseNeedsPersistence,
   customCaNotMounted,
 ];
