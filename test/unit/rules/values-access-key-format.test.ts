@@ -97,3 +97,23 @@ test('the checks never throw, agree with the documented shapes, and stay linear'
   }
   assert.ok(performance.now() - start < 500);
 });
+
+test('generated quoting and layouts: the swap fix parses, removes its finding, adds none and keeps comments', () => {
+  const quoted = (value: string) => fc.constantFrom(value, `"${value}"`, `'${value}'`, `" ${value} "`, `|\n          ${value}`);
+  fc.assert(
+    fc.property(quoted(secret), quoted(keyId()), fc.boolean(), fc.boolean(), (idValue, secretValue, comments, crlf) => {
+      const note = (value: string) => (comments && !value.startsWith('|') ? '   # note' : '');
+      let text = s3(`        accessKey: ${idValue}${note(idValue)}\n        secretKey: ${secretValue}${note(secretValue)}\n`);
+      if (crlf) text = text.replace(/\n/g, '\r\n');
+      const files: Files = { [path]: text };
+      const [swap, ...rest] = findings(id, files, path);
+      assert.equal(rest.length, 0, text);
+      assert.equal(preferred(swap).title, 'Swap accessKey and secretKey');
+      const fixed = applyAndRecheck(files, path, swap, preferred(swap));
+      // The swap writes both values without the blanks around them: nothing is left to report.
+      assert.deepEqual(findings(id, { [path]: fixed }, path), [], fixed);
+      assert.equal((fixed.match(/# note/g) ?? []).length, (text.match(/# note/g) ?? []).length);
+    }),
+    { seed: 3, numRuns: 300 },
+  );
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { applyAndRecheck, findings, preferred, type Files } from './check-helpers';
 
 const id = 'values/enterprise-needs-persistence';
@@ -65,4 +66,27 @@ test('good: persistence on or left to the chart default, and Label Studio withou
     'enterprise:\n  enabled: true\n',
   ];
   for (const text of good) assert.deepEqual(findings(id, { [path]: text }, path), [], text);
+});
+
+test('generated layouts: every fix parses, removes its finding and adds none; CRLF and comments are kept', () => {
+  const word = fc.constantFrom('true', 'false', 'yes', 'no', 'on', 'off', 'True', 'FALSE', '~', 'null', '""', "''", '0', '1', '"false"', '');
+  fc.assert(
+    fc.property(word, word, fc.constantFrom('  ', '    '), fc.boolean(), fc.boolean(), fc.boolean(), (enabled, enterprise, unit, comments, crlf, emptyPersistence) => {
+      const note = comments ? '  # note' : '';
+      const i = (n: number) => unit.repeat(n);
+      const persistence = emptyPersistence
+        ? `${i(1)}persistence:${note}\n${i(1)}image:\n${i(2)}tag: 2.20.0\n`
+        : `${i(1)}persistence:\n${i(2)}enabled:${enabled ? ` ${enabled}` : ''}${note}\n${i(2)}type: volume\n`;
+      let text = `global:\n${persistence}enterprise:\n${i(1)}enabled:${enterprise ? ` ${enterprise}` : ''}${note}\n`;
+      if (crlf) text = text.replace(/\n/g, '\r\n');
+      const files: Files = { [path]: text };
+      for (const finding of findings(id, files, path)) {
+        const fixed = applyAndRecheck(files, path, finding, preferred(finding));
+        assert.equal(fixed.split('\r\n').length, crlf ? fixed.split('\n').length : 1, 'line breaks stay as they were');
+        assert.equal((fixed.match(/# note/g) ?? []).length, (text.match(/# note/g) ?? []).length, 'comments stay');
+        assert.deepEqual(findings(id, { [path]: fixed }, path), []);
+      }
+    }),
+    { seed: 5, numRuns: 400 },
+  );
 });
