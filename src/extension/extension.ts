@@ -1,5 +1,10 @@
 // Entry point: wires views, diagnostics, code actions and commands. Loads no cloud SDK.
 import * as vscode from 'vscode';
+import { AccessCredentials } from './access-credentials';
+import { StoredAccessResults } from './buckets/access-results';
+import { BucketClients } from './buckets/bucket-clients';
+import { BucketCommands } from './buckets/bucket-commands';
+import { ObjectFiles } from './buckets/object-files';
 import { BucketsTreeProvider } from './buckets-view';
 import { CodeActions, copyCommand, copyToClipboard } from './code-actions';
 import { newDeploymentFile } from './commands/new-deployment-file';
@@ -12,10 +17,18 @@ import { DeploymentFiles } from './workspace-files';
 // Saving many files at once (a branch switch) should re-scan the workspace once, not per file.
 const rescanDelayMs = 300;
 
-export function activate(context: vscode.ExtensionContext): void {
+/** What activate() returns: the extension's own views, for the VS Code tier to read as the user sees them. */
+export interface BucketDoctorApi {
+  bucketsView: BucketsTreeProvider;
+}
+
+export function activate(context: vscode.ExtensionContext): BucketDoctorApi {
   const files = new DeploymentFiles();
   const diagnostics = new Diagnostics(files, context.extensionUri);
-  const buckets = new BucketsTreeProvider(files);
+  const accessResults = new StoredAccessResults(context.workspaceState);
+  const bucketClients = new BucketClients(context.extensionUri, new AccessCredentials(context.workspaceState, context.secrets), (folder) => files.snapshot(folder));
+  const buckets = new BucketsTreeProvider(files, bucketClients, accessResults);
+  const objectFiles = new ObjectFiles();
   const watcher = vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.json,*.env,*.list,.env}');
   let pending: NodeJS.Timeout | undefined;
   const scheduleRescan = (uri?: vscode.Uri) => {
@@ -28,6 +41,9 @@ export function activate(context: vscode.ExtensionContext): void {
     files,
     diagnostics,
     buckets,
+    accessResults,
+    objectFiles.register(),
+    ...new BucketCommands(buckets, bucketClients, accessResults, objectFiles).register(),
     watcher,
     { dispose: () => clearTimeout(pending) },
     vscode.window.createTreeView('bucketDoctor.buckets', { treeDataProvider: buckets, showCollapseAll: true }),
@@ -57,4 +73,5 @@ export function activate(context: vscode.ExtensionContext): void {
   );
   void files.rescan();
   for (const document of vscode.workspace.textDocuments) diagnostics.schedule(document, 0);
+  return { bucketsView: buckets };
 }
