@@ -64,7 +64,7 @@ const builds = [
   { ...node, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   {
     ...node,
-    entryPoints: ['s3', 'gcs', 'azure', 'iam'].map((name) => `src/providers/${name}.ts`),
+    entryPoints: ['s3', 'gcs', 'azure', 'iam', 'access'].map((name) => `src/providers/${name}.ts`),
     outdir: 'dist/providers',
   },
   { ...node, entryPoints: ['src/cli/bin.ts'], outfile: 'dist/cli.js', banner: { js: `#!/usr/bin/env node\n${importMetaUrl}` } },

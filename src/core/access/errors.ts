@@ -92,3 +92,10 @@ export class StorageError extends Error {
     this.status = failure.status;
   }
 }
+
+/** A StorageError read by its shape: each provider bundle carries its own copy of the class, so `instanceof` cannot tell. */
+export function asStorageError(error: unknown): Pick<StorageError, 'kind' | 'code' | 'status'> | undefined {
+  const e = error as Partial<StorageError> | null;
+  if (typeof e !== 'object' || e === null || e.name !== 'StorageError' || typeof e.kind !== 'string' || typeof e.code !== 'string') return undefined;
+  return { kind: e.kind, code: e.code, status: typeof e.status === 'number' ? e.status : undefined };
+}
