@@ -1,4 +1,6 @@
 // Executable entry of `bucket-doctor`; the logic lives in main.ts so tests can call it.
 import { main } from './main';
 
-process.exitCode = main(process.argv.slice(2));
+void Promise.resolve(main(process.argv.slice(2))).then((code) => {
+  process.exitCode = code;
+});

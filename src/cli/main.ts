@@ -2,13 +2,19 @@
 import { version } from '../../package.json';
 import { checkCommand } from './check-command';
 import { explainCommand } from './explain-command';
+import { testAccessCommand } from './test-access-command';
 
 const usage = `Usage: bucket-doctor <command> [options]
 
 Commands:
   check [paths...]      Check deployment files (lse-values.yaml, env.list, docker-compose.yml)
                         --fix applies the preferred fix of each finding in place
-  test-access [bucket]  Prove live access to a configured bucket
+  test-access [paths...] [--bucket NAME] [--profile NAME] [--timeout S]
+                        Prove live access to the configured buckets: exactly the operations
+                        the profile needs, with credentials from the environment (AWS default
+                        chain, GOOGLE_APPLICATION_CREDENTIALS, AZURE_STORAGE_*); --format text|json
+                        (JSON: one object, or an array for several buckets); exit 1 when a
+                        required check failed or a probe was left behind
   explain <policy.json...> --bucket B --profile NAME
                         What the policies allow of a platform's needs on a bucket, offline:
                         --prefix P (folder), --context key=value (repeatable, e.g.
@@ -30,7 +36,7 @@ export function main(
   argv: string[],
   out: Write = (s) => process.stdout.write(s),
   err: Write = (s) => process.stderr.write(s),
-): number {
+): number | Promise<number> {
   const [command] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
     out(usage);
@@ -45,10 +51,7 @@ export function main(
     return checkCommand(argv.slice(1), { cwd: process.cwd(), out, err, color });
   }
   if (command === 'explain') return explainCommand(argv.slice(1), { cwd: process.cwd(), out, err });
-  if (command === 'test-access') {
-    err(`bucket-doctor ${command}: not implemented yet in this version; nothing was checked.\n`);
-    return 2;
-  }
+  if (command === 'test-access') return testAccessCommand(argv.slice(1), { cwd: process.cwd(), env: process.env, out, err });
   err(`bucket-doctor: unknown command "${command}"\n\n${usage}`);
   return 2;
 }

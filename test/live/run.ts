@@ -1,5 +1,6 @@
 // The live tier: starts real servers on 127.0.0.1, runs out/test/live/*.test.js against them, always stops them.
-// Run from anywhere after `node scripts/build.mjs --tests`: `node out/test/live/run.js`.
+// Run from anywhere after `node scripts/build.mjs --tests`: `node out/test/live/run.js [words…]` (only the test files
+// whose names contain one of the words, e.g. `access-`).
 //
 // Environment the test files receive (read them through ./env.ts):
 //   BD_LIVE_S3_ENDPOINT             Ceph RADOS Gateway, http://127.0.0.1:PORT (path-style addressing)
@@ -79,9 +80,11 @@ function killAll(ids: number[]): void {
   }
 }
 
+/** Every *.test.js here, or those whose names contain one of the command-line words (`run.js access-`). */
 function testFiles(): string[] {
+  const only = process.argv.slice(2);
   return readdirSync(__dirname)
-    .filter((f) => f.endsWith('.test.js'))
+    .filter((f) => f.endsWith('.test.js') && (only.length === 0 || only.some((word) => f.includes(word))))
     .sort()
     .map((f) => join(__dirname, f));
 }
