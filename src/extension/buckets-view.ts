@@ -151,7 +151,8 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         if (node.retry) item.command = { command: 'bucketDoctor.refreshBucket', title: t('Retry'), arguments: [node.parent] };
         break;
       case 'conflict':
-        item = new vscode.TreeItem(t('Conflicting buckets in {0}', node.conflict.folder || '.'), Expanded);
+        item = new vscode.TreeItem(t('Conflicting buckets'), Expanded);
+        item.description = node.conflict.folder || t('workspace root');
         item.tooltip = conflictText(node.conflict, this.labels);
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         break;

@@ -1,0 +1,234 @@
+// The Buckets view in a real VS Code: the examples/ buckets with their auth modes, a bucket on a real Ceph RADOS
+// Gateway (named by a temporary examples/.bucket-doctor.json) listed on expansion and an object opened read-only from
+// memory, and, in a second window as a user sees it, an edit of lse-values.yaml renaming its bucket node while a node
+// the user collapsed stays collapsed; the tree is screenshotted to test-results/buckets-view.png.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { homedir, tmpdir } from 'node:os';
+import { join, sep } from 'node:path';
+import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { Page } from 'playwright-core';
+import * as vscode from 'vscode';
+import type { BucketNode, Node } from '../../../src/extension/buckets/nodes';
+import type { BucketDoctorApi } from '../../../src/extension/extension';
+import { startRgw, type S3Credentials } from '../../harness/rgw';
+import { bucketDoctor, until } from './helpers';
+
+const credentialVariables = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
+const screenshotPath = join(__dirname, '..', '..', '..', '..', 'test-results', 'buckets-view.png');
+const taskJson = '{"data": {"image": "s3://bucket/1.jpg"}}\n';
+
+interface Gateway {
+  endpoint: string;
+  region: string;
+  owner: S3Credentials;
+  stop(): Promise<void>;
+}
+
+/** The live tier's gateway when its variables are set, else a new one. */
+async function gateway(): Promise<Gateway> {
+  const { BD_LIVE_S3_ENDPOINT: endpoint, BD_LIVE_S3_ACCESS_KEY_ID: id, BD_LIVE_S3_SECRET_ACCESS_KEY: secret } = process.env;
+  if (endpoint && id && secret) return { endpoint, region: process.env.BD_LIVE_S3_REGION ?? 'us-east-1', owner: { accessKeyId: id, secretAccessKey: secret }, stop: async () => undefined };
+  const rgw = await startRgw();
+  return { endpoint: rgw.endpoint, region: rgw.region, owner: rgw.owner, stop: () => rgw.stop() };
+}
+
+function examplesFolder(): vscode.WorkspaceFolder {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder && folder.uri.path.endsWith('/examples'), `the examples/ workspace is open (got ${folder?.uri.toString()})`);
+  return folder;
+}
+
+/** The code-server this extension host runs under, read from its nearest ancestor with a --bind-addr. */
+function codeServerOrigin(): string {
+  let pid = process.ppid;
+  for (let depth = 0; pid > 1 && depth < 10; depth++) {
+    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
+    if (args.includes('--bind-addr')) return `http://${args[args.indexOf('--bind-addr') + 1]}`;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  }
+  throw new Error('this extension host does not run under code-server: the second window needs its workbench');
+}
+
+suite('Buckets view', function () {
+  this.timeout(120_000);
+  let api: BucketDoctorApi;
+  let server: Gateway | undefined;
+  const bucket = `bd-view-${Date.now().toString(36)}`;
+  const saved = Object.fromEntries(credentialVariables.map((name) => [name, process.env[name]]));
+  const configPath = () => join(examplesFolder().uri.fsPath, '.bucket-doctor.json');
+  const valuesPath = () => join(examplesFolder().uri.fsPath, 'lse-values.yaml');
+  let values: string;
+
+  const view = () => api.bucketsView;
+  const label = (node: Node) => String(view().getTreeItem(node).label);
+  const description = (node: Node) => String(view().getTreeItem(node).description ?? '');
+  const row = (node: Node) => `${label(node)} — ${description(node)}`;
+
+  /** Resolves after the view has asked its files again and reports a root built from them. */
+  async function rootsAfterChange(change: () => Thenable<unknown>, shows: (labels: string[]) => boolean): Promise<Node[]> {
+    const deadline = Date.now() + 20_000;
+    await change();
+    for (;;) {
+      const roots = await view().getChildren();
+      const labels = (await Promise.all(roots.map((r) => view().getChildren(r)))).flat().map(label);
+      if (shows(labels)) return roots;
+      if (Date.now() > deadline) throw new Error(`the Buckets view never showed the change: ${labels.join(', ')}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  async function bucketNode(name: string): Promise<BucketNode> {
+    for (const root of await view().getChildren()) {
+      for (const child of await view().getChildren(root)) if (child.kind === 'bucket' && child.ref.name === name) return child;
+    }
+    throw new Error(`no bucket node ${name}`);
+  }
+
+  suiteSetup(async function () {
+    this.timeout(180_000);
+    api = (await bucketDoctor().activate()) as BucketDoctorApi;
+    values = await readFile(valuesPath(), 'utf8');
+    server = await gateway();
+    const admin = new S3Client({ region: server.region, endpoint: server.endpoint, forcePathStyle: true, credentials: server.owner });
+    await admin.send(new CreateBucketCommand({ Bucket: bucket }));
+    for (const [Key, Body] of [
+      ['lse/tasks/a.json', taskJson],
+      ['lse/images/1.png', 'png'],
+      ['lse/notes.txt', 'hello'],
+      ['elsewhere.txt', 'outside the folder'],
+    ]) {
+      await admin.send(new PutObjectCommand({ Bucket: bucket, Key, Body }));
+    }
+    // The SDK's default chain reads the environment of this extension host first.
+    for (const name of credentialVariables) delete process.env[name];
+    process.env.AWS_ACCESS_KEY_ID = server.owner.accessKeyId;
+    process.env.AWS_SECRET_ACCESS_KEY = server.owner.secretAccessKey;
+    await writeFile(configPath(), `${JSON.stringify({ buckets: [{ name: bucket, provider: 's3', endpoint: server.endpoint, region: server.region, prefix: 'lse/' }] }, null, 2)}\n`);
+    await rootsAfterChange(() => vscode.commands.executeCommand('bucketDoctor.refreshBuckets'), (labels) => labels.includes(bucket));
+  });
+
+  suiteTeardown(async function () {
+    this.timeout(60_000);
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await writeFile(valuesPath(), values);
+    await rm(configPath(), { force: true });
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await vscode.commands.executeCommand('bucketDoctor.refreshBuckets');
+    await server?.stop();
+  });
+
+  test('examples/: S3 buckets with their auth modes and profiles, the drift between values and env, the bucket only a policy names', async () => {
+    const roots = await view().getChildren();
+    assert.deepEqual(roots.map(row), ['Amazon S3 — 3', 'Conflicting buckets — workspace root', 'Referenced by policies — 1']);
+    const s3 = await view().getChildren(roots[0]);
+    assert.deepEqual(s3.map(row), [
+      'acme-labeling-prod — lse/ · us-east-1 · IRSA role · lse-persistence',
+      'acme-labeling-staging — lse/ · us-east-1 · access keys · lse-persistence',
+      `${bucket} — lse/ · ${new URL(server!.endpoint).host} · auth not set · lse-persistence`,
+    ]);
+    const tooltip = view().getTreeItem(s3[0]).tooltip as vscode.MarkdownString;
+    assert.match(tooltip.value, /lse-values\.yaml:14 \(defines\)/);
+    assert.match(tooltip.value, /iam\/lse-storage-policy\.json:\d+ \(policy names it\)/);
+    assert.deepEqual((await view().getChildren(roots[1])).map(row), ['acme-labeling-staging — env.list:3', 'acme-labeling-prod — lse-values.yaml:14']);
+    assert.deepEqual((await view().getChildren(roots[2])).map(label), ['acme-labeling-stagin']);
+    assert.equal(view().getTreeItem(s3[0]).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'nothing is listed until the user expands a bucket');
+  });
+
+  test('expanding the bucket on the gateway lists its configured folder: prefixes as folders, objects with their size', async () => {
+    const node = await bucketNode(bucket);
+    const children = await view().getChildren(node);
+    assert.deepEqual(children.map((c) => `${c.kind}:${label(c)}`), ['folder:images/', 'folder:tasks/', 'object:notes.txt']);
+    assert.match(description(children[2]), /^5 B · /);
+    assert.deepEqual((await view().getChildren(children[1])).map((c) => `${c.kind}:${label(c)}:${description(c).split(' · ')[0]}`), [`object:a.json:${taskJson.length} B`]);
+  });
+
+  test('an object opens read-only from memory: the JSON as written, no file on disk, writes refused', async () => {
+    const tasks = (await view().getChildren(await bucketNode(bucket)))[1];
+    const [object] = await view().getChildren(tasks);
+    await vscode.commands.executeCommand('bucketDoctor.openObject', object);
+    await until(() => vscode.window.activeTextEditor?.document.uri.path.endsWith('/a.json') === true, 'the object is open in an editor');
+    const document = vscode.window.activeTextEditor!.document;
+    assert.equal(document.uri.scheme, 'bucket-doctor-object');
+    assert.equal(document.getText(), taskJson);
+    assert.equal(document.languageId, 'json');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode('{}'))), /NoPermissions|permission/i);
+  });
+
+  test('in a second window: editing lse-values.yaml renames the bucket node while the node the user collapsed stays collapsed', async () => {
+    const { chromium } = await import('playwright-core');
+    const profile = join(tmpdir(), `bd-buckets-window-${Date.now()}`);
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const home = homedir();
+    assert.ok(home.includes(`${sep}.vscode-test${sep}`), `HOME is the run's own folder (got ${home})`);
+    const credentialsFile = join(home, '.aws', 'credentials');
+    const earlierCredentials = await readFile(credentialsFile, 'utf8').catch(() => undefined);
+    await mkdir(join(home, '.aws'), { recursive: true });
+    await writeFile(credentialsFile, `[default]\naws_access_key_id = ${server!.owner.accessKeyId}\naws_secret_access_key = ${server!.owner.secretAccessKey}\n`, { mode: 0o600 });
+    try {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const origin = codeServerOrigin();
+      const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(origin).host}${bucketDoctor().extensionUri.path}`]]);
+      await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
+      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      const rows = await openBucketsView(page);
+      const policies = rows.filter({ hasText: 'Referenced by policies' }).first();
+      await policies.click();
+      // The policy-only bucket's row names its policy file; collapsing the group removes it from the DOM.
+      const policyRow = rows.filter({ hasText: 'lse-staging-user-policy.json' });
+      await policyRow.first().waitFor({ state: 'detached', timeout: 10_000 });
+      await writeFile(valuesPath(), values.replace('bucket: "acme-labeling-prod"', 'bucket: "acme-labeling-eu"'));
+      await rows.filter({ hasText: 'acme-labeling-eu' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      assert.equal(await rows.filter({ hasText: /^acme-labeling-prod/ }).count(), 0, 'the old name is gone');
+      assert.equal(await policies.getAttribute('aria-expanded'), 'false', '"Referenced by policies" is still collapsed');
+      assert.equal(await policyRow.count(), 0);
+      // Expanding the gateway's bucket lists it in this window too, with the credentials of the run's own HOME.
+      await rows.filter({ hasText: bucket }).first().click();
+      await rows.filter({ hasText: 'notes.txt' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await rows.filter({ hasText: 'tasks/' }).first().click();
+      await rows.filter({ hasText: 'a.json' }).first().waitFor({ state: 'visible', timeout: 20_000 });
+      // A wider side bar shows the descriptions (folder, endpoint, auth mode, profile) in full.
+      const sideBar = await page.locator('.part.sidebar').boundingBox();
+      if (sideBar) {
+        const edge = { x: sideBar.x + sideBar.width + 1, y: sideBar.y + sideBar.height / 2 };
+        await page.mouse.move(edge.x, edge.y);
+        await page.mouse.down();
+        await page.mouse.move(760, edge.y, { steps: 10 });
+        await page.mouse.up();
+      }
+      await page.mouse.move(1200, 700);
+      await mkdir(join(screenshotPath, '..'), { recursive: true });
+      await page.screenshot({ path: screenshotPath });
+    } finally {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+      await writeFile(valuesPath(), values);
+      if (earlierCredentials === undefined) await rm(credentialsFile, { force: true });
+      else await writeFile(credentialsFile, earlierCredentials, { mode: 0o600 });
+    }
+  });
+});
+
+/** Opens the Bucket Doctor container from the activity bar; the rows of its tree once the examples show. */
+async function openBucketsView(page: Page): Promise<ReturnType<Page['locator']>> {
+  const entry = page.locator('.part.activitybar .action-item a[aria-label^="Bucket Doctor"]').first();
+  await entry.waitFor({ state: 'visible', timeout: 60_000 });
+  const title = page.locator('.part.sidebar .composite.title', { hasText: /Bucket Doctor/i });
+  for (let attempt = 0; attempt < 4 && !(await title.isVisible()); attempt++) {
+    await entry.click();
+    await title.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
+  }
+  const rows = page.locator('.part.sidebar .monaco-list-row');
+  await rows.filter({ hasText: 'acme-labeling-prod' }).first().waitFor({ state: 'visible', timeout: 30_000 });
+  return rows;
+}
