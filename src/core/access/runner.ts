@@ -525,13 +525,16 @@ class AccessRun {
     const plan = this.plan();
     const byOperation = new Map(plan.map((c) => [c.operation, c]));
     const started = new Map<string, Promise<{ step: Step; rows: CheckRow[] }>>();
+    // Every finished check's step: a check may read any check it waits for, directly or through another.
+    const finished = new Map<string, Step>();
     const start = (check: PlannedCheck): Promise<{ step: Step; rows: CheckRow[] }> => {
       let running = started.get(check.operation);
       if (!running) {
         running = (async () => {
-          const needed = check.after.flatMap((op) => (byOperation.has(op) ? [op] : []));
-          const done = await Promise.all(needed.map((op) => start(byOperation.get(op)!)));
-          return this.check(check, new Map(needed.map((op, i) => [op, done[i].step])));
+          await Promise.all(check.after.flatMap((op) => (byOperation.has(op) ? [start(byOperation.get(op)!)] : [])));
+          const outcome = await this.check(check, finished);
+          finished.set(check.operation, outcome.step);
+          return outcome;
         })();
         started.set(check.operation, running);
       }
