@@ -8,7 +8,6 @@ import { awsProfileNames } from '../../core/access/aws-profiles';
 import { fileCredentials } from '../../core/access/file-credentials';
 import type { StorageClient } from '../../core/access/storage-client';
 import type { BucketRef } from '../../core/model';
-import { connectionStringAccount, type UrlSigner } from '../../core/signed-urls';
 import type { Workspace } from '../../core/workspace';
 import { awsProfileKeys, type AccessCredentials, type CredentialChoice } from '../access-credentials';
 
@@ -24,9 +23,11 @@ export class RestrictedEndpointError extends Error {
 }
 
 export interface Signing {
-  signer: UrlSigner;
+  sign(key: string, seconds: number): Promise<string>;
   /** Session credentials: the URL stops working when they expire. */
   temporary: boolean;
+  /** The URL carries the SAS the user entered: its own expiry applies, not the one asked for. */
+  fixedSas: boolean;
 }
 
 interface ProviderModule {
@@ -79,37 +80,19 @@ export class BucketClients {
     return true;
   }
 
-  /** What signs URLs for `target` with its credentials, or why they cannot sign (a reason for the user). */
-  async signing(target: BucketTarget): Promise<Signing | string | undefined> {
-    const choice = await this.choice(target);
-    if (!choice) return undefined;
-    const { ref } = target;
-    const endpoint = this.endpoint(ref);
-    const file = choice.kind === 'config-file' ? fileCredentials(this.snapshot(target.folder), ref) : undefined;
-    switch (ref.provider) {
-      case 's3': {
-        const keys = file?.kind === 'aws-keys' ? file : choice.kind === 'aws' ? awsKeysOf(choice.profile) : undefined;
-        if (!keys) return vscode.l10n.t('Signing needs access keys: pick an AWS profile that holds keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.');
-        const signer: UrlSigner = { provider: 's3', bucket: ref.name, region: ref.region || 'us-east-1', ...(endpoint ? { endpoint } : {}), ...keys };
-        return { signer, temporary: 'sessionToken' in keys && Boolean(keys.sessionToken) };
-      }
-      case 'gcs': {
-        const json = file?.kind === 'gcp-key-json' ? file.json : choice.kind === 'gcp' && choice.keyFile ? await readFile(choice.keyFile, 'utf8').catch(() => undefined) : undefined;
-        const key = json ? (JSON.parse(json) as { client_email?: string; private_key?: string }) : undefined;
-        if (!key?.client_email || !key.private_key) return vscode.l10n.t('Signing needs a service-account key: application-default credentials of a user cannot sign URLs. Pick a key file.');
-        return { signer: { provider: 'gcs', bucket: ref.name, clientEmail: key.client_email, privateKey: key.private_key, ...(endpoint ? { endpoint } : {}) }, temporary: false };
-      }
-      case 'azure': {
-        const account =
-          file?.kind === 'azure-key'
-            ? { accountName: file.accountName, accountKey: file.accountKey, ...(endpoint ? { serviceUrl: endpoint } : {}) }
-            : choice.kind === 'azure' && choice.secret.kind === 'connection-string'
-              ? connectionStringAccount(choice.secret.connectionString)
-              : undefined;
-        if (!account) return vscode.l10n.t('Signing needs the storage account key (a connection string with AccountKey): a SAS cannot sign other SAS URLs.');
-        return { signer: { provider: 'azure', container: ref.name, ...account }, temporary: false };
-      }
-    }
+  /**
+   * How `target`'s client signs URLs (StorageClient.signedUrl), and whether the URLs may die before their expiry:
+   * session credentials (a session token, or the default chain without static keys: a role, SSO, an instance
+   * profile) end them, and an Azure SAS the user entered is handed out as it is, expiring when it does.
+   */
+  async signing(target: BucketTarget): Promise<Signing | undefined> {
+    const client = await this.client(target);
+    const choice = this.choices.get(targetKey(target));
+    if (!client || !choice) return undefined;
+    const staticKeys = choice.kind === 'config-file' ? { sessionToken: undefined } : choice.kind === 'aws' ? awsKeysOf(choice.profile) : undefined;
+    const temporary = target.ref.provider === 's3' && (!staticKeys || Boolean(staticKeys.sessionToken));
+    const fixedSas = choice.kind === 'azure' && choice.secret.kind === 'sas';
+    return { sign: (key, seconds) => client.signedUrl(key, seconds), temporary, fixedSas };
   }
 
   private async choice(target: BucketTarget): Promise<CredentialChoice | undefined> {
@@ -137,8 +120,10 @@ export class BucketClients {
     const load = (name: string) => createRequire(__filename)(vscode.Uri.joinPath(this.extensionUri, 'dist', 'providers', `${name}.js`).fsPath) as ProviderModule;
     switch (ref.provider) {
       case 's3': {
-        const credentials = file?.kind === 'aws-keys' ? { accessKeyId: file.accessKeyId, secretAccessKey: file.secretAccessKey } : choice.kind === 'aws' && choice.profile ? awsProfileKeys(choice.profile) : undefined;
-        return load('s3').createClient({ bucket: ref.name, region: ref.region || 'us-east-1', endpoint, credentials, timeoutMs });
+        // A named profile goes to the SDK, which also resolves SSO, role and process profiles.
+        const credentials = file?.kind === 'aws-keys' ? { accessKeyId: file.accessKeyId, secretAccessKey: file.secretAccessKey } : undefined;
+        const awsProfile = choice.kind === 'aws' ? choice.profile : undefined;
+        return load('s3').createClient({ bucket: ref.name, region: ref.region || 'us-east-1', endpoint, credentials, awsProfile, timeoutMs });
       }
       case 'gcs':
         return load('gcs').createClient({ bucket: ref.name, keyFilename: choice.kind === 'gcp' ? choice.keyFile : undefined, apiEndpoint: endpoint, timeoutMs });

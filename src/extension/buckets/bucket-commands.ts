@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { StorageClient } from '../../core/access/storage-client';
 import { addBucket, bucketConfigFile, setBucketField } from '../../core/bucket-config-edits';
+import { storageErrorOf } from '../../core/bucket-listing';
 import { consoleUrl, labelStudioUri, storageUri } from '../../core/bucket-uris';
 import { folderKeyPrefix } from '../../core/iam/arn';
 import { profileIds, profiles } from '../../core/iam/profiles';
@@ -11,7 +12,6 @@ import type { Provider } from '../../core/model';
 import { nameViolations } from '../../core/naming';
 import { previewRefusal } from '../../core/object-preview';
 import { clampExpiry, formatDuration, maxExpirySeconds, parseDuration, type Expiry } from '../../core/signed-url-expiry';
-import { signedUrl } from '../../core/signed-urls';
 import type { BucketsTreeProvider } from '../buckets-view';
 import type { StoredAccessResults } from './access-results';
 import type { BucketClients, BucketTarget, Signing } from './bucket-clients';
@@ -132,16 +132,27 @@ export class BucketCommands {
     }
   }
 
-  /** The signer of the node's bucket, or undefined after telling the user why there is none. */
+  /** The signing of the node's bucket, or undefined after telling the user why there is none. */
   private async signingOf(node: BucketNode): Promise<Signing | undefined> {
-    let signing: Signing | string | undefined;
     try {
-      signing = await this.clients.signing(node);
+      return await this.clients.signing(node);
     } catch (error) {
-      signing = error instanceof Error ? error.message : String(error);
+      void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+      return undefined;
     }
-    if (typeof signing === 'string') void vscode.window.showWarningMessage(signing);
-    return typeof signing === 'string' ? undefined : signing;
+  }
+
+  /** Signs every key, or says why the credentials cannot sign (a GCS user without a service-account key). */
+  private async sign(signing: Signing, keys: readonly string[], seconds: number): Promise<string[] | undefined> {
+    try {
+      return await Promise.all(keys.map((key) => signing.sign(key, seconds)));
+    } catch (error) {
+      const code = storageErrorOf(error)?.code;
+      void vscode.window.showWarningMessage(
+        code === 'NoSigningKey' ? t('Signing needs a service-account key: application-default credentials of a user cannot sign URLs. Pick a key file with Pick Credentials….') : t('Could not sign: {0}', error instanceof Error ? error.message : String(error)),
+      );
+      return undefined;
+    }
   }
 
   /** Asks how long signed URLs live, validating as the user types; clamped with the reasons shown. */
@@ -160,6 +171,7 @@ export class BucketCommands {
     const seconds = input === undefined ? undefined : parseDuration(input);
     if (seconds === undefined) return undefined;
     const expiry = clampExpiry(seconds, { provider, temporary: signing.temporary });
+    if (signing.fixedSas) void vscode.window.showWarningMessage(t('The URL carries the SAS you entered for this container: it expires when that SAS does.'));
     const warnings = expiry.warnings.map((w) =>
       w === 'clamped'
         ? t('Shortened to {0}, the longest the provider signs.', formatDuration(expiry.seconds))
@@ -176,7 +188,8 @@ export class BucketCommands {
     if (!signing) return;
     const expiry = await this.expiry(node.bucket.ref.provider, signing, node.entry.key);
     if (!expiry) return;
-    const url = signedUrl(signing.signer, node.entry.key, expiry.seconds);
+    const [url] = (await this.sign(signing, [node.entry.key], expiry.seconds)) ?? [];
+    if (!url) return;
     await vscode.env.clipboard.writeText(url);
     const open = t('Open in Browser');
     const answer = await vscode.window.showInformationMessage(t('Copied a signed URL for {0}, valid for {1}.', node.entry.key, formatDuration(expiry.seconds)), open);
@@ -219,8 +232,9 @@ export class BucketCommands {
     if (!signing) return;
     const expiry = await this.expiry(bucket.ref.provider, signing, keyOf(node) || bucket.ref.name);
     if (!expiry) return;
-    const now = new Date();
-    const signed = keys.map((key) => ({ key, url: signedUrl(signing.signer, key, expiry.seconds, now) }));
+    const urls = await this.sign(signing, keys, expiry.seconds);
+    if (!urls) return;
+    const signed = keys.map((key, i) => ({ key, url: urls[i] }));
     await this.copy(format === 'JSON' ? labelboxJson(signed) : labelboxCsv(signed), t('Copied a Labelbox import of {0} signed URLs', String(keys.length)));
   }
 
