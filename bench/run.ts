@@ -8,6 +8,7 @@ import { checkProfile, profiles } from '../src/core/iam/profiles';
 import { parseEnvFile } from '../src/core/sources/env-file';
 import { parseYaml } from '../src/core/sources/yaml-file';
 import { Workspace } from '../src/core/workspace';
+import { bucketBenchmarks } from './buckets';
 
 interface Result {
   name: string;
@@ -146,10 +147,14 @@ const warmCheck = median(() => profileCheck(readPolicy));
 results.push({ name: 'profile check, 11 actions x 2,000 statements (compile + evaluate)', value: coldCheck, unit: 'ms', goal: '< 50', pass: coldCheck < 50 });
 results.push({ name: 'profile check, 11 actions x 2,000 statements (compiled)', value: warmCheck, unit: 'ms', goal: 'context', pass: true });
 
-const width = Math.max(...results.map((r) => r.name.length));
-console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  goal`);
-for (const r of results) {
-  console.log(`${r.name.padEnd(width)}  ${`${r.value.toFixed(2)} ${r.unit}`.padStart(10)}  ${r.goal}${r.pass ? '' : '  FAIL'}`);
-}
-writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
-process.exitCode = results.every((r) => r.pass) ? 0 : 1;
+// The figures that need a server or the event loop are measured after the synchronous ones.
+void bucketBenchmarks().then((buckets) => {
+  results.push(...buckets);
+  const width = Math.max(...results.map((r) => r.name.length));
+  console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  goal`);
+  for (const r of results) {
+    console.log(`${r.name.padEnd(width)}  ${`${r.value.toFixed(2)} ${r.unit}`.padStart(10)}  ${r.goal}${r.pass ? '' : '  FAIL'}`);
+  }
+  writeFileSync('bench-results.json', `${JSON.stringify(results, null, 2)}\n`);
+  process.exitCode = results.every((r) => r.pass) ? 0 : 1;
+});
