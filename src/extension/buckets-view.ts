@@ -238,7 +238,6 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     const roots: Node[] = [...groups].map(([provider, buckets]) => this.keep({ kind: 'group', id: `group:${provider}`, provider: provider as BucketNode['ref']['provider'], buckets }));
     roots.push(...conflicts);
     if (policyBuckets.length > 0) roots.push(this.keep({ kind: 'policies', id: 'policies', buckets: policyBuckets }));
-    await vscode.commands.executeCommand('setContext', 'bucketDoctor.hasBuckets', roots.length > 0);
     this.roots = roots;
     return roots;
   }
