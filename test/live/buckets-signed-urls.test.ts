@@ -1,10 +1,13 @@
-// Signed URLs from the Buckets view fetched over plain HTTP from real servers: they return the object's bytes, only
-// for reading, and stop working when the lifetime set has passed (Ceph RGW checks SigV4 expiry, Azurite SAS expiry).
+// Signed URLs as the Buckets view makes them (StorageClient.signedUrl of the provider adapters), fetched over plain
+// HTTP from real servers: they return the object's bytes, only for reading, and stop working when the lifetime set
+// has passed (Ceph RGW checks SigV4 expiry, Azurite SAS expiry).
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BlobServiceClient } from '@azure/storage-blob';
-import { signedUrl, type UrlSigner } from '../../src/core/signed-urls';
+import type { StorageClient } from '../../src/core/access/storage-client';
+import { createClient as azureClient } from '../../src/providers/azure';
+import { createClient as s3Client } from '../../src/providers/s3';
 import { live, uniqueName } from './env';
 
 const key = 'lse/images/cat 1+2.png';
@@ -12,18 +15,14 @@ const body = new TextEncoder().encode('not really a png, but exact bytes');
 
 const bucket = uniqueName('bd-signed');
 const container = uniqueName('bd-signed');
-const s3Signer: UrlSigner = {
-  provider: 's3',
-  bucket,
-  region: live('s3Region'),
-  endpoint: live('s3Endpoint'),
-  accessKeyId: live('s3AccessKeyId'),
-  secretAccessKey: live('s3SecretAccessKey'),
-};
-const azureSigner: UrlSigner = { provider: 'azure', container, accountName: live('azureAccountName'), accountKey: live('azureAccountKey'), serviceUrl: live('azureBlobEndpoint') };
+const region = live('s3Region');
+const endpoint = live('s3Endpoint');
+const owner = { accessKeyId: live('s3AccessKeyId'), secretAccessKey: live('s3SecretAccessKey') };
+const s3 = s3Client({ bucket, region, endpoint, credentials: owner, timeoutMs: 10_000 });
+const azure = azureClient({ container, auth: { kind: 'account-key', accountName: live('azureAccountName'), accountKey: live('azureAccountKey'), serviceUrl: live('azureBlobEndpoint') } });
 
 before(async () => {
-  const admin = new S3Client({ region: s3Signer.region, endpoint: s3Signer.endpoint, forcePathStyle: true, credentials: { accessKeyId: s3Signer.accessKeyId, secretAccessKey: s3Signer.secretAccessKey } });
+  const admin = new S3Client({ region, endpoint, forcePathStyle: true, credentials: owner });
   await admin.send(new CreateBucketCommand({ Bucket: bucket }));
   await admin.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
   const blobs = BlobServiceClient.fromConnectionString(live('azureConnectionString')).getContainerClient(container);
@@ -33,12 +32,14 @@ before(async () => {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-for (const [name, signer, expiryOf] of [
-  ['Ceph RGW (S3 SigV4)', s3Signer, (url: URL) => Number(url.searchParams.get('X-Amz-Expires'))],
-  ['Azurite (blob SAS)', azureSigner, (url: URL) => Math.round((Date.parse(url.searchParams.get('se')!) - Date.now()) / 1000)],
-] as const) {
+const cases: [string, StorageClient, (url: URL) => number][] = [
+  ['Ceph RGW (S3 SigV4)', s3, (url) => Number(url.searchParams.get('X-Amz-Expires'))],
+  ['Azurite (blob SAS)', azure, (url) => Math.round((Date.parse(url.searchParams.get('se')!) - Date.now()) / 1000)],
+];
+
+for (const [name, client, expiryOf] of cases) {
   test(`${name}: a signed URL reads the exact bytes, refuses writes, and expires as set`, async () => {
-    const url = signedUrl(signer, key, 3600);
+    const url = await client.signedUrl(key, 3600);
     assert.ok(Math.abs(expiryOf(new URL(url)) - 3600) <= 2, `valid for an hour: ${url.replace(/(Signature|sig)=[^&]+/, '$1=…')}`);
     const got = await fetch(url);
     assert.equal(got.status, 200);
@@ -47,7 +48,7 @@ for (const [name, signer, expiryOf] of [
     assert.equal(put.status, 403, 'a read URL cannot write');
     await put.arrayBuffer();
 
-    const short = signedUrl(signer, key, 2);
+    const short = await client.signedUrl(key, 2);
     const before = await fetch(short);
     assert.equal(before.status, 200, 'valid right after signing');
     await before.arrayBuffer();
