@@ -1,7 +1,7 @@
 // A reverse proxy on 127.0.0.1 in front of a real server that injects faults: latency on every request, and for
 // requests a rule matches a stall (no answer ever), a connection reset, or an error status. Signed requests pass
 // through unchanged (the Host header is kept), so SigV4 still verifies at the server behind it.
-import { request as httpRequest, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { request as httpRequest, createServer, type ClientRequest, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 
 export type Fault = { kind: 'stall' } | { kind: 'reset' } | { kind: 'status'; status: number; code: string };
@@ -45,6 +45,7 @@ export async function startFaultProxy(target: string, latencyMs = 0): Promise<Fa
   const rules: { rule: FaultRule; left: number }[] = [];
   const requests: SeenRequest[] = [];
   const sockets = new Set<Socket>();
+  const upstreamRequests = new Set<ClientRequest>();
 
   const faultFor = (req: IncomingMessage): Fault | undefined => {
     const entry = rules.find(({ rule, left }) => left > 0 && (!rule.method || rule.method === req.method) && (!rule.path || rule.path.test(req.url ?? '')));
@@ -59,6 +60,12 @@ export async function startFaultProxy(target: string, latencyMs = 0): Promise<Fa
       answer.pipe(res);
     });
     out.on('error', () => res.destroy());
+    // A client that went away (cancelled, timed out) takes its upstream request with it, as a real server's would end.
+    res.on('close', () => {
+      if (!res.writableFinished) out.destroy();
+    });
+    upstreamRequests.add(out);
+    out.on('close', () => upstreamRequests.delete(out));
     req.pipe(out);
   };
 
@@ -74,6 +81,7 @@ export async function startFaultProxy(target: string, latencyMs = 0): Promise<Fa
     stop: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
+        for (const out of upstreamRequests) out.destroy();
         server.close(() => resolve());
       }),
   };
