@@ -1,5 +1,6 @@
 // `bucket-doctor test-access [files or dir] [--bucket NAME] [--profile NAME] [--format text|json] [--timeout S]`:
 // the live access test from CI, with credentials only from each ecosystem's conventions and endpoints from the files.
+import { relative, resolve } from 'node:path';
 import { labelStudioOrigin } from '../core/access/cors-origin';
 import { configuredUrlExpiration } from '../core/access/configured-expiry';
 import { environmentCredentials, type Environment } from '../core/access/environment-credentials';
@@ -115,7 +116,8 @@ export async function testAccessCommand(argv: readonly string[], io: TestAccessI
   let refs: BucketRef[];
   try {
     args = parseArgs(argv);
-    workspace = new Workspace(collectFiles(args.paths, io.cwd));
+    // collectFiles joins each path to cwd: an absolute path must come relative.
+    workspace = new Workspace(collectFiles(args.paths.map((p) => relative(io.cwd, resolve(io.cwd, p)) || '.'), io.cwd));
     refs = targets(workspace, args);
   } catch (error) {
     if (error instanceof UsageError) {

@@ -223,8 +223,9 @@ class AccessRun {
       }
     }
     if (step.omit) return { step, rows: [] };
-    const latencyMs = Math.round(performance.now() - started);
-    const rows = step.rows ?? [{ operation: check.operation, required: check.required, result: step.result, action: check.action, latencyMs, ...(step.code ? { code: step.code } : {}), ...(step.hint ? { hint: step.hint } : {}) }];
+    // A check skipped without asking the service has no latency to show.
+    const latency = step.result === 'skipped' && !step.code ? {} : { latencyMs: Math.round(performance.now() - started) };
+    const rows = step.rows ?? [{ operation: check.operation, required: check.required, result: step.result, action: check.action, ...latency, ...(step.code ? { code: step.code } : {}), ...(step.hint ? { hint: step.hint } : {}) }];
     for (const row of rows) this.options.onRow?.(row);
     return { step, rows };
   }
