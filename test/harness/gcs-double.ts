@@ -2,7 +2,7 @@
 // when created with `apiEndpoint` and an explicit `projectId` (no Authorization header). Each bucket carries the set of
 // IAM permissions "the caller" holds on it, so a test can make any operation be refused the way GCS refuses it.
 // See ../shared/notes/local-servers.md for the observed request and response shapes.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createVerify, randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
@@ -56,6 +56,12 @@ export async function createGcsDoubleBucket(endpoint: string, name: string, gran
   if (res.status !== 200) throw new Error(`GCS double: creating bucket ${name} answered ${res.status}: ${await res.text()}`);
 }
 
+/** Lets the double accept V4 URLs signed with the private key matching `publicKey` (PEM) for `email`. */
+export async function registerGcsDoubleServiceAccount(endpoint: string, email: string, publicKey: string): Promise<void> {
+  const res = await fetch(`${endpoint}/_double/service-accounts/${encodeURIComponent(email)}`, { method: 'PUT', body: JSON.stringify({ publicKey }) });
+  if (res.status !== 200) throw new Error(`GCS double: registering ${email} answered ${res.status}`);
+}
+
 interface StoredObject {
   name: string;
   data: Buffer;
@@ -104,6 +110,8 @@ const unsupportedListParams = ['startOffset', 'endOffset', 'matchGlob', 'version
 export async function startGcsDouble(): Promise<GcsDouble> {
   const buckets = new Map<string, Bucket>();
   const sessions = new Map<string, UploadSession>();
+  /** Public keys (PEM) of the service accounts whose V4 signatures the double accepts, by email. */
+  const serviceAccounts = new Map<string, string>();
   let lastGeneration = Date.now() * 1000;
   let endpoint = '';
 
@@ -229,6 +237,40 @@ export async function startGcsDouble(): Promise<GcsDouble> {
     };
   }
 
+  /**
+   * A V4-signed GET on the XML API path `/BUCKET/OBJECT`: the signature is checked against the public key of the
+   * service account it names (registered through the control API), then the object is served as that account.
+   */
+  function signedGet(req: IncomingMessage, res: ServerResponse, url: URL): void {
+    const refuse = (status: number, code: string) => {
+      const xml = `<?xml version='1.0' encoding='UTF-8'?><Error><Code>${code}</Code><Message>${code}</Message></Error>`;
+      res.writeHead(status, { 'content-type': 'application/xml; charset=UTF-8', 'content-length': Buffer.byteLength(xml) }).end(xml);
+    };
+    const q = url.searchParams;
+    const [email, date, region, service, request] = (q.get('X-Goog-Credential') ?? '').split('/');
+    const publicKey = serviceAccounts.get(email);
+    const dateTime = q.get('X-Goog-Date') ?? '';
+    if (q.get('X-Goog-Algorithm') !== 'GOOG4-RSA-SHA256' || !publicKey || request !== 'goog4_request' || q.get('X-Goog-SignedHeaders') !== 'host') return refuse(400, 'AuthenticationRequired');
+    const signedAt = Date.parse(`${dateTime.slice(0, 4)}-${dateTime.slice(4, 6)}-${dateTime.slice(6, 11)}:${dateTime.slice(11, 13)}:${dateTime.slice(13)}`);
+    if (!(Date.now() <= signedAt + Number(q.get('X-Goog-Expires')) * 1000)) return refuse(400, 'ExpiredToken');
+    const rawQuery = (req.url ?? '').split('?')[1] ?? '';
+    const canonicalQuery = rawQuery
+      .split('&')
+      .filter((pair) => !pair.startsWith('X-Goog-Signature='))
+      .sort((a, b) => (a.split('=')[0] < b.split('=')[0] ? -1 : 1))
+      .join('&');
+    const canonical = ['GET', url.pathname, canonicalQuery, `host:${req.headers.host ?? ''}`, '', 'host', 'UNSIGNED-PAYLOAD'].join('\n');
+    const stringToSign = ['GOOG4-RSA-SHA256', dateTime, [date, region, service, request].join('/'), createHash('sha256').update(canonical).digest('hex')].join('\n');
+    if (!createVerify('RSA-SHA256').update(stringToSign).verify(publicKey, q.get('X-Goog-Signature') ?? '', 'hex')) return refuse(403, 'SignatureDoesNotMatch');
+    const [, bucketName, ...rest] = url.pathname.split('/');
+    const bucket = buckets.get(decodeURIComponent(bucketName));
+    const object = bucket?.objects.get(rest.map(decodeURIComponent).join('/'));
+    if (!bucket) return refuse(404, 'NoSuchBucket');
+    if (!bucket.grants.has('storage.objects.get')) return refuse(403, 'AccessDenied');
+    if (!object) return refuse(404, 'NoSuchKey');
+    sendMedia(res, object, header(req, 'range'));
+  }
+
   function bucketResource(bucket: Bucket): Record<string, unknown> {
     return {
       kind: 'storage#bucket',
@@ -311,6 +353,11 @@ export async function startGcsDouble(): Promise<GcsDouble> {
     const path = url.pathname;
     let m: RegExpExecArray | null;
 
+    if ((m = /^\/_double\/service-accounts\/([^/]+)$/.exec(path)) && method === 'PUT') {
+      serviceAccounts.set(decodeURIComponent(m[1]), (JSON.parse(body.toString('utf8')) as { publicKey: string }).publicKey);
+      return send(res, 200, {});
+    }
+    if (query.has('X-Goog-Signature') && method === 'GET') return signedGet(req, res, url);
     if ((m = /^\/_double\/b\/([^/]+)$/.exec(path)) && method === 'PUT') {
       const grants = body.length > 0 ? (JSON.parse(body.toString('utf8')) as { grants?: string[] }).grants : undefined;
       putBucket(decodeURIComponent(m[1]), grants);
@@ -342,7 +389,7 @@ export async function startGcsDouble(): Promise<GcsDouble> {
         if (method === 'GET') {
           need(bucket, 'storage.objects.get', `object ${bucket.name}/${name}`);
           const o = objectOf(bucket, name, query);
-          if (query.get('alt') === 'media') return sendMedia(res, o);
+          if (query.get('alt') === 'media') return sendMedia(res, o, header(req, 'range'));
           return send(res, 200, resource(bucket.name, o));
         }
         if (method === 'DELETE') {
@@ -415,7 +462,16 @@ function send(res: ServerResponse, status: number, json: unknown): void {
   res.end(body);
 }
 
-function sendMedia(res: ServerResponse, o: StoredObject): void {
+function sendMedia(res: ServerResponse, o: StoredObject, range?: string): void {
+  // `bytes=A-B` as GCS serves it: 206 with that slice (the SDK then skips hash validation, as with GCS).
+  const slice = range === undefined ? undefined : /^bytes=(\d+)-(\d*)$/.exec(range);
+  if (slice) {
+    const start = Number(slice[1]);
+    const end = Math.min(slice[2] === '' ? o.data.length - 1 : Number(slice[2]), o.data.length - 1);
+    res.writeHead(206, { 'content-type': o.contentType, 'content-length': end - start + 1, 'content-range': `bytes ${start}-${end}/${o.data.length}`, 'x-goog-generation': o.generation });
+    res.end(o.data.subarray(start, end + 1));
+    return;
+  }
   res.writeHead(200, {
     'content-type': o.contentType,
     'content-length': o.data.length,
