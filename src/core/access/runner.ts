@@ -109,6 +109,16 @@ function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
+/**
+ * A signal that aborts after `ms`. Unlike AbortSignal.timeout its timer keeps the process alive, so a run waits out
+ * a request that holds no socket of its own.
+ */
+function deadline(ms: number): { signal: AbortSignal; clear(): void } {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(new StorageError('request', { code: 'TimeoutError' })), ms);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((v, i) => v === b[i]);
 
 class AccessRun {
@@ -151,8 +161,8 @@ class AccessRun {
       async (n) => {
         onAttempt?.(n);
         if (this.signal.aborted) throw new Cancelled();
-        const timeout = AbortSignal.timeout(this.timeoutMs);
-        const signal = AbortSignal.any([this.signal, timeout]);
+        const timeout = deadline(this.timeoutMs);
+        const signal = AbortSignal.any([this.signal, timeout.signal]);
         const pending = run(signal);
         // An SDK call that outlives its abort must not surface later as an unhandled rejection.
         pending.catch(() => undefined);
@@ -160,8 +170,10 @@ class AccessRun {
           return await abortable(pending, signal);
         } catch (error) {
           if (this.signal.aborted) throw new Cancelled();
-          if (timeout.aborted) throw new StorageError('request', { code: 'TimeoutError' });
+          if (timeout.signal.aborted) throw new StorageError('request', { code: 'TimeoutError' });
           throw error;
+        } finally {
+          timeout.clear();
         }
       },
       (error) => {
@@ -487,14 +499,16 @@ class AccessRun {
     const quietly = async (run: (signal: AbortSignal) => Promise<void>): Promise<boolean> => {
       // A fresh signal: cleanup runs after a cancel too, bounded by the timeout only.
       for (let attempt = 1; attempt <= this.retry.attempts; attempt++) {
+        const timeout = deadline(this.timeoutMs);
         try {
-          const signal = AbortSignal.timeout(this.timeoutMs);
-          const pending = run(signal);
+          const pending = run(timeout.signal);
           pending.catch(() => undefined);
-          await abortable(pending, signal);
+          await abortable(pending, timeout.signal);
           return true;
         } catch (error) {
           if (asStorageError(error)?.kind === 'not-found') return true;
+        } finally {
+          timeout.clear();
         }
       }
       return false;
