@@ -8,6 +8,7 @@ import { checkProfile, profiles } from '../src/core/iam/profiles';
 import { parseEnvFile } from '../src/core/sources/env-file';
 import { parseYaml } from '../src/core/sources/yaml-file';
 import { Workspace } from '../src/core/workspace';
+import { accessBench } from './access';
 import { bucketBenchmarks } from './buckets';
 
 interface Result {
@@ -148,8 +149,8 @@ results.push({ name: 'profile check, 11 actions x 2,000 statements (compile + ev
 results.push({ name: 'profile check, 11 actions x 2,000 statements (compiled)', value: warmCheck, unit: 'ms', goal: 'context', pass: true });
 
 // The figures that need a server or the event loop are measured after the synchronous ones.
-void bucketBenchmarks().then((buckets) => {
-  results.push(...buckets);
+void bucketBenchmarks().then(async (buckets) => {
+  results.push(...buckets, ...(await accessBench()));
   const width = Math.max(...results.map((r) => r.name.length));
   console.log(`${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  goal`);
   for (const r of results) {

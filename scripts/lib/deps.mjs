@@ -9,6 +9,13 @@ const needs = {
     ['/usr/bin/ceph-mon', 'ceph-mon'],
     ['/usr/bin/ceph-osd', 'ceph-osd'],
   ],
+  // The bench times Test Bucket Access against RGW, and Debian's aws CLI doing the same calls.
+  bench: [
+    ['/usr/bin/radosgw', 'radosgw'],
+    ['/usr/bin/ceph-mon', 'ceph-mon'],
+    ['/usr/bin/ceph-osd', 'ceph-osd'],
+    ['/usr/bin/aws', 'awscli'],
+  ],
   vscode: [
     ['/usr/bin/chromium', 'chromium'],
     ['/usr/bin/rg', 'ripgrep'],
