@@ -147,3 +147,16 @@ test('an endpoint on a metadata address is refused before any request', async ()
   assert.deepEqual([row(report, 'endpoint').result, row(report, 'endpoint').code], ['error', 'RefusedEndpoint']);
   assert.equal(reportPassed(report), false);
 });
+
+test('GCS with HMAC keys is tested through the S3-interoperable endpoint (RGW standing in for it)', async () => {
+  const report = await runAccessTest(
+    { ref: ref('gcs', bucket, { endpoint: rgw.endpoint, auth: 'hmac' }), credentials: { provider: 'gcs', kind: 'hmac', accessKeyId: writer.keys.accessKeyId, secret: writer.keys.secretAccessKey, source: { kind: 'user-entered', description: 'HMAC keys' } } },
+    createAccessClient,
+    { timeoutMs: 10_000 },
+  );
+  assert.equal(report.provider, 'gcs');
+  assert.deepEqual([row(report, 'put').result, row(report, 'put').action, row(report, 'delete').result], ['passed', 's3:PutObject', 'passed']);
+  assert.ok(!report.checks.some((c) => c.operation === 'identity' || c.operation === 'test-permissions'));
+  assert.ok(report.notes.some((n) => /S3-interoperable endpoint with HMAC keys/.test(n)));
+  assert.deepEqual(report.leftovers, []);
+});

@@ -143,3 +143,27 @@ test('a content mismatch on read-back is an error row', async () => {
   const report = await runAccessTest(target(), () => client);
   assert.deepEqual([report.checks.find((c) => c.operation === 'get')?.result, report.checks.find((c) => c.operation === 'get')?.code], ['error', 'ContentMismatch']);
 });
+
+test('SSE-KMS: a probe is written with the configured key (or the bucket default) and deleted; none without a key', async () => {
+  const { client, objects } = memoryClient();
+  const used: (string | undefined)[] = [];
+  const put = client.putIfAbsent.bind(client);
+  client.putIfAbsent = (key, body, call) => {
+    used.push(call?.kmsKeyId);
+    return put(key, body, call);
+  };
+  client.encryption = async () => ({ algorithm: 'aws:kms', kmsKeyId: 'arn:aws:kms:eu-west-1:123456789012:key/default' });
+  const byDefault = await runAccessTest(target(), () => client);
+  const kms = byDefault.checks.find((c) => c.operation === 'kms-put');
+  assert.deepEqual([kms?.result, kms?.action], ['passed', 'kms:GenerateDataKey']);
+  assert.ok(used.includes('arn:aws:kms:eu-west-1:123456789012:key/default'));
+  assert.equal(objects.size, 0);
+
+  used.length = 0;
+  await runAccessTest(target({ kmsKeyArn: 'arn:aws:kms:eu-west-1:123456789012:key/configured' }), () => client);
+  assert.ok(used.includes('arn:aws:kms:eu-west-1:123456789012:key/configured'));
+
+  client.encryption = async () => ({ algorithm: 'AES256' });
+  const none = await runAccessTest(target(), () => client);
+  assert.ok(!none.checks.some((c) => c.operation === 'kms-put'));
+});
