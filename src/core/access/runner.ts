@@ -627,3 +627,26 @@ export async function runAccessTest(target: AccessTarget, clientFactory: ClientF
     durationMs: Date.now() - startedAt.getTime(),
   };
 }
+
+/**
+ * Retry cleanup: deletes probe objects an earlier run left (only keys that are probe keys, whatever the caller
+ * passes); resolves with the keys still there.
+ */
+export async function deleteProbes(target: AccessTarget, clientFactory: ClientFactory, keys: readonly string[], timeoutMs = 10_000): Promise<string[]> {
+  const client = await clientFactory(target, { timeoutMs });
+  const left: string[] = [];
+  for (const key of keys) {
+    if (!isProbeKey(key)) continue;
+    const timeout = deadline(timeoutMs);
+    try {
+      const pending = client.delete(key, { signal: timeout.signal });
+      pending.catch(() => undefined);
+      await abortable(pending, timeout.signal);
+    } catch (error) {
+      if (asStorageError(error)?.kind !== 'not-found') left.push(key);
+    } finally {
+      timeout.clear();
+    }
+  }
+  return left;
+}

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import type { Credentials } from '../../../src/core/access/credentials';
 import { StorageError } from '../../../src/core/access/errors';
 import { reportPassed, type CheckRow } from '../../../src/core/access/report';
-import { runAccessTest, type AccessTarget } from '../../../src/core/access/runner';
+import { deleteProbes, runAccessTest, type AccessTarget } from '../../../src/core/access/runner';
 import type { StorageClient } from '../../../src/core/access/storage-client';
 import type { BucketRef } from '../../../src/core/model';
 
@@ -166,4 +166,17 @@ test('SSE-KMS: a probe is written with the configured key (or the bucket default
   client.encryption = async () => ({ algorithm: 'AES256' });
   const none = await runAccessTest(target(), () => client);
   assert.ok(!none.checks.some((c) => c.operation === 'kms-put'));
+});
+
+test('deleteProbes deletes only probe keys and returns those that stay', async () => {
+  const objects = new Map([
+    ['media/.bucket-doctor-probe-aaaa', new Uint8Array([1])],
+    ['media/.bucket-doctor-probe-bbbb', new Uint8Array([1])],
+    ['media/cat.jpg', new Uint8Array([1])],
+  ]);
+  const { client, log } = memoryClient({ delete: (key) => (key?.endsWith('bbbb') ? Promise.reject(new StorageError('delete', { code: 'AccessDenied', status: 403 })) : undefined) }, objects);
+  const left = await deleteProbes(target(), () => client, ['media/.bucket-doctor-probe-aaaa', 'media/.bucket-doctor-probe-bbbb', 'media/cat.jpg']);
+  assert.deepEqual(left, ['media/.bucket-doctor-probe-bbbb']);
+  assert.deepEqual([...objects.keys()].sort(), ['media/.bucket-doctor-probe-bbbb', 'media/cat.jpg']);
+  assert.ok(!log.includes('delete media/cat.jpg'));
 });
