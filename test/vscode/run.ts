@@ -25,8 +25,8 @@ const diagnosticsScreenshotPath = join(root, 'test-results', 'workbench-diagnost
 /** The whole test run inside the workbench, from navigation to codeAutomationExit. */
 const testTimeoutMs = Number(process.env.BD_VSCODE_TIMEOUT_MS ?? 180_000);
 const chromiumPath = '/usr/bin/chromium';
-/** Labels the Buckets view shows for examples/: group nodes and a file node. */
-const expectedTreeLabels = ['Helm values', 'lse-values.yaml', 'Env files', 'env.list', 'Docker Compose', 'docker-compose.yml', 'IAM policies'];
+/** Labels the Buckets view shows for examples/: a provider group, its buckets, the conflict and policy-only groups. */
+const expectedTreeLabels = ['Amazon S3', 'acme-labeling-prod', 'acme-labeling-staging', 'Conflicting buckets', 'Referenced by policies'];
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));

@@ -3,8 +3,9 @@ import { test } from 'node:test';
 import { applyPolicyFix, policyFindings } from './policy-document-helpers';
 
 const rule = 'policy/unknown-condition-operator';
+// The administrators' exemption keeps policy/lockout-risk quiet once a fix has made the Deny's condition valid.
 const policy = (condition: string) =>
-  `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "Principal": "*",\n      "Action": "s3:*",\n      "Resource": ["arn:aws:s3:::acme", "arn:aws:s3:::acme/*"],\n      "Condition": {\n${condition}\n      }\n    }\n  ]\n}\n`;
+  `{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Deny",\n      "Principal": "*",\n      "Action": "s3:*",\n      "Resource": ["arn:aws:s3:::acme", "arn:aws:s3:::acme/*"],\n      "Condition": {\n${condition},\n        "ArnNotLike": {"aws:PrincipalArn": "arn:aws:iam::111122223333:role/admin"}\n      }\n    }\n  ]\n}\n`;
 
 test('wrong case, a missing s, NullIfExists, a misspelled qualifier: each with its correction', () => {
   const ip = '"aws:SourceIp": "203.0.113.0/24"';
