@@ -3,20 +3,18 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
 /** What each tier needs: a file that proves the package is there, and the Debian package providing it. */
+const ceph = [
+  ['/usr/bin/radosgw', 'radosgw'],
+  ['/usr/bin/ceph-mon', 'ceph-mon'],
+  ['/usr/bin/ceph-osd', 'ceph-osd'],
+];
 const needs = {
-  live: [
-    ['/usr/bin/radosgw', 'radosgw'],
-    ['/usr/bin/ceph-mon', 'ceph-mon'],
-    ['/usr/bin/ceph-osd', 'ceph-osd'],
-  ],
+  live: ceph,
   // The bench times Test Bucket Access against RGW, and Debian's aws CLI doing the same calls.
-  bench: [
-    ['/usr/bin/radosgw', 'radosgw'],
-    ['/usr/bin/ceph-mon', 'ceph-mon'],
-    ['/usr/bin/ceph-osd', 'ceph-osd'],
-    ['/usr/bin/aws', 'awscli'],
-  ],
+  bench: [...ceph, ['/usr/bin/aws', 'awscli']],
+  // The Test Bucket Access and Buckets view suites start their own RGW when no live tier runs beside them.
   vscode: [
+    ...ceph,
     ['/usr/bin/chromium', 'chromium'],
     ['/usr/bin/rg', 'ripgrep'],
     // code-server's kerberos native module is compiled against gssapi.h.
