@@ -12,7 +12,7 @@ import { runTests } from '@vscode/test-electron';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
 import { codeServerVersion, ensureCodeServer, findRepoRoot, startCodeServer, type CodeServer } from '../harness/code-server';
 
@@ -177,22 +177,33 @@ async function showBucketDoctor(page: Page): Promise<void> {
   await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 });
 }
 
-/** Opens `file` with Quick Open and the Problems panel, and waits until the panel lists a finding of `ruleId`. */
-async function showDiagnostics(page: Page, file: string, ruleId: string): Promise<number> {
+/** Closes every editor the tests left (the workbench restores them) and waits until no tab is left. */
+async function closeAllEditors(page: Page): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  // Tabs the tests left are restored with the workbench: start from none.
   await page.keyboard.press('F1');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill('>View: Close All Editors');
   await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
   await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
+}
+
+/** Opens `file` (relative to examples/) with Quick Open and waits for its tab. */
+async function quickOpen(page: Page, file: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  const name = basename(file);
   await page.keyboard.press('Control+P');
   await input.waitFor({ state: 'visible', timeout: 10_000 });
   await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'lse-values.yaml' }).filter({ hasText: dirname(file) }).first().waitFor({ timeout: 10_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: dirname(file) }).first().waitFor({ timeout: 10_000 });
   await page.keyboard.press('Enter');
-  await page.locator('.editor-group-container .tab.active', { hasText: 'lse-values.yaml' }).waitFor({ timeout: 10_000 });
+  await page.locator('.editor-group-container .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
+}
+
+/** Opens `file` with Quick Open and the Problems panel, and waits until the panel lists a finding of `ruleId`. */
+async function showDiagnostics(page: Page, file: string, ruleId: string): Promise<number> {
+  await closeAllEditors(page);
+  await quickOpen(page, file);
   await page.keyboard.press('Control+Shift+M');
   const rows = page.locator('.markers-panel .monaco-list-row');
   await rows.filter({ hasText: ruleId }).first().waitFor({ state: 'visible', timeout: 15_000 });
@@ -288,6 +299,11 @@ async function runWithCodeServer(): Promise<void> {
     const development = [['extensionDevelopmentPath', remote(root)]];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(JSON.stringify(development))}`);
     await showBucketDoctor(page);
+    // A policy with its CodeLens beside the tree, instead of whatever editors the tests left open.
+    await closeAllEditors(page);
+    await quickOpen(page, 'iam/lse-storage-policy.json');
+    await page.locator('.codelens-decoration', { hasText: 'Label Studio Enterprise persistence' }).first().waitFor({ timeout: 15_000 });
+    await page.mouse.move(900, 600);
     const png = await page.screenshot();
     // The DOM right after the capture must hold the view and the example files, or the picture is not kept.
     const shown = await sideBarContents(page);
