@@ -26,6 +26,7 @@ const styles = `
   .facts dd { margin: 0; font-family: var(--vscode-editor-font-family); word-break: break-all; }
   .running { display: flex; align-items: center; gap: 8px; margin: 8px 0; color: var(--vscode-descriptionForeground); }
   vscode-table-cell { white-space: normal; vertical-align: top; padding-top: 4px; padding-bottom: 4px; height: auto; }
+  vscode-table-cell[compact]:empty { display: none; }
   .mark { display: inline-block; width: 1.2em; font-weight: 700; }
   .passed .mark { color: var(--vscode-testing-iconPassed, #388a34); }
   .failed .mark, .failed .result { color: var(--vscode-testing-iconFailed, #c72e0f); }

@@ -94,6 +94,9 @@ function render(view: ReportView): void {
   const table = element('vscode-table');
   table.setAttribute('bordered-rows', '');
   table.setAttribute('columns', JSON.stringify(['24%', '13%', '15%', '8%', '40%']));
+  // A panel beside an editor is narrow: below the breakpoint each row stacks its cells under their column labels.
+  table.setAttribute('responsive', '');
+  table.setAttribute('breakpoint', '640');
   const head = element('vscode-table-header');
   head.slot = 'header';
   const c = view.columns;
