@@ -12,27 +12,10 @@ import { profiles } from '../src/core/iam/profiles';
 import { createAccessClient } from '../src/providers/access';
 import { startFaultProxy } from '../test/harness/fault-proxy';
 import { startRgw } from '../test/harness/rgw';
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  goal: string;
-  pass: boolean;
-}
+import { medianAsync, type BenchResult } from './measure';
 
 const run = promisify(execFile);
 const latencyMs = 100;
-
-async function median(fn: () => Promise<void>, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
 
 export async function accessBench(): Promise<BenchResult[]> {
   // scripts/lib/deps.mjs lists these under `bench`.
@@ -54,11 +37,9 @@ export async function accessBench(): Promise<BenchResult[]> {
 
     // One request through the proxy: the unit every dependent step costs at least.
     const probe = new S3Client({ region: rgw.region, endpoint: proxy.endpoint, forcePathStyle: true, credentials: rgw.owner });
-    await probe.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1 }));
-    const roundTrip = await median(async () => void (await probe.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1 }))), 7);
+    const roundTrip = await medianAsync(() => probe.send(new ListObjectsV2Command({ Bucket: bucket, MaxKeys: 1 })), 7, 1);
     const chain = longestChain(accessPlan({ protocol: 's3', profile: profiles['lse-persistence'], identity: true, corsOrigin: 'https://label.example.com' }));
-    await test(proxy.endpoint);
-    const withLatency = await median(() => test(proxy.endpoint), 5);
+    const withLatency = await medianAsync(() => test(proxy.endpoint), 5, 1);
     const chainMs = chain * roundTrip;
 
     // The same operations with Debian's aws CLI, one process per call, straight to RGW.
@@ -80,9 +61,8 @@ export async function accessBench(): Promise<BenchResult[]> {
       await aws('delete-object', '--bucket', bucket, '--key', key);
       await awsRefused('head-object', '--bucket', bucket, '--key', key);
     };
-    await test(rgw.endpoint);
-    const direct = await median(() => test(rgw.endpoint), 5);
-    const awsCli = await median(cli, 3);
+    const direct = await medianAsync(() => test(rgw.endpoint), 5, 1);
+    const awsCli = await medianAsync(cli, 3, 0);
 
     return [
       { name: `access: lse-persistence test, ${latencyMs} ms injected per request`, value: withLatency, unit: 'ms', goal: 'context', pass: true },

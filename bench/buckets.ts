@@ -13,14 +13,7 @@ import { FolderListing, formatSize } from '../src/core/bucket-listing';
 import { bucketDescription, bucketTree } from '../src/core/bucket-tree';
 import { Workspace } from '../src/core/workspace';
 import { createClient } from '../src/providers/s3';
-
-export interface BenchResult {
-  name: string;
-  value: number;
-  unit: string;
-  goal: string;
-  pass: boolean;
-}
+import { medianAsync, type BenchResult } from './measure';
 
 const prefixes: Readonly<Record<string, number>> = { 'big/': 100_000, 'small/': 1_000 };
 const keyAt = (prefix: string, i: number) => `${prefix}img-${String(i).padStart(6, '0')}.jpg`;
@@ -48,17 +41,6 @@ function startStandIn(): Promise<Server> {
     response.end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
-
-async function medianMs(run: () => Promise<unknown>, runs = 21): Promise<number> {
-  for (let i = 0; i < 3; i++) await run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    await run();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
 
 /** The garbage collector, reachable without starting node with --expose-gc. */
@@ -105,13 +87,13 @@ export async function bucketBenchmarks(): Promise<BenchResult[]> {
   try {
     const raw = new S3Client({ region: 'us-east-1', endpoint, forcePathStyle: true, credentials });
     const client = createClient({ bucket: 'bench', region: 'us-east-1', endpoint, credentials });
-    const rawPage = await medianMs(() => raw.send(new ListObjectsV2Command({ Bucket: 'bench', Prefix: 'big/', Delimiter: '/', MaxKeys: 1000 })));
+    const rawPage = await medianAsync(() => raw.send(new ListObjectsV2Command({ Bucket: 'bench', Prefix: 'big/', Delimiter: '/', MaxKeys: 1000 })), 21);
     // What expanding the node does: one page through the provider into entries, and each row's description.
-    const viewPage = await medianMs(async () => {
+    const viewPage = await medianAsync(async () => {
       const listing = new FolderListing(client, 'big/');
       const entries = await listing.loadMore();
       for (const e of entries) if (e.kind === 'object') void `${formatSize(e.size)} · ${e.modified?.toLocaleString()}`;
-    });
+    }, 21);
     results.push({ name: 'buckets: raw ListObjectsV2 page of a 100,000-object prefix', value: rawPage, unit: 'ms', goal: 'context', pass: true });
     results.push({ name: 'buckets: first page shown of that prefix', value: viewPage, unit: 'ms', goal: 'context', pass: true });
     results.push({ name: 'buckets: first page / raw ListObjectsV2', value: viewPage / rawPage, unit: 'x', goal: '<= 1.2', pass: viewPage / rawPage <= 1.2 });
@@ -139,7 +121,7 @@ export async function bucketBenchmarks(): Promise<BenchResult[]> {
     return (connect as (...a: unknown[]) => Socket).apply(this, args);
   } as typeof connect;
   let shown = 0;
-  const treeMs = await medianMs(async () => {
+  const treeMs = await medianAsync(async () => {
     const tree = bucketTree(new Workspace(files));
     shown = tree.groups.flatMap((g) => g.buckets).length + tree.conflicts.length + tree.policyOnly.length;
     for (const b of tree.groups.flatMap((g) => g.buckets)) bucketDescription(b.ref);

@@ -10,26 +10,7 @@ import { parseYaml } from '../src/core/sources/yaml-file';
 import { Workspace } from '../src/core/workspace';
 import { accessBench } from './access';
 import { bucketBenchmarks } from './buckets';
-
-interface Result {
-  name: string;
-  value: number;
-  unit: string;
-  goal: string;
-  pass: boolean;
-}
-
-/** Median wall time of `fn` in milliseconds, after warm-up runs. */
-function median(fn: () => void, runs = 15): number {
-  for (let i = 0; i < 3; i++) fn();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = process.hrtime.bigint();
-    fn();
-    times.push(Number(process.hrtime.bigint() - start) / 1e6);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)];
-}
+import { median, type BenchResult } from './measure';
 
 /** A realistic large values file: the storage block, both service accounts, and many unrelated chart settings. */
 function valuesFile(lines: number): string {
@@ -68,7 +49,7 @@ function checkTime(path: string, text: string): number {
   });
 }
 
-const results: Result[] = [];
+const results: BenchResult[] = [];
 const values = valuesFile(5000);
 const env = envFile(20000);
 

@@ -2,19 +2,12 @@
 // (adding the entry when the bucket is defined only by a deployment file).
 import { applyEdits, modify, parseTree, findNodeAtLocation, type FormattingOptions } from 'jsonc-parser';
 import type { Provider } from './model';
-import { parseBucketConfig } from './sources/bucket-config';
+import { parseBucketConfig, type ConfigBucket } from './sources/bucket-config';
 
 export const bucketConfigFile = '.bucket-doctor.json';
 
-export interface NewBucket {
-  name: string;
-  provider: Provider;
-  profile?: string;
-  prefix?: string;
-  region?: string;
-  endpoint?: string;
-  awsProfile?: string;
-}
+/** The fields Bucket Doctor writes into a new entry (policies, roles and keys stay for the user to add). */
+export type NewBucket = Pick<ConfigBucket, 'name' | 'provider' | 'profile' | 'prefix' | 'region' | 'endpoint' | 'awsProfile'>;
 
 /** The indentation unit the file uses (two spaces for a new file). */
 function indentUnit(text: string): string {

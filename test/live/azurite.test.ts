@@ -9,7 +9,8 @@ import {
 } from '@azure/storage-blob';
 import { createClient, type AzureAuth } from '../../src/providers/azure';
 import { live, uniqueName } from './env';
-import { listAll, rejectsWith, sampleBytes } from './expect';
+import { rejectsWith } from './expect';
+import { storageClientContract } from './storage-client-contract';
 
 const serviceUrl = live('azureBlobEndpoint');
 const accountName = live('azureAccountName');
@@ -34,51 +35,11 @@ before(async () => {
   await service.getContainerClient(container).create();
 });
 
-test('account key: putIfAbsent, list, get and delete round-trip the exact bytes', async () => {
-  const client = azure();
-  const data = sampleBytes(70_000, 2);
-  await client.putIfAbsent('round/a.bin', data);
-  await client.putIfAbsent('round/sub/b.txt', new TextEncoder().encode('hello'));
-
-  const flat = await client.list({ prefix: 'round/' });
-  assert.deepEqual(
-    flat.objects.map((o) => [o.key, o.size]),
-    [
-      ['round/a.bin', 70_000],
-      ['round/sub/b.txt', 5],
-    ],
-  );
-  assert.equal(flat.nextToken, undefined);
-  const folders = await client.list({ prefix: 'round/', delimiter: '/' });
-  assert.deepEqual(folders.objects.map((o) => o.key), ['round/a.bin']);
-  assert.deepEqual(folders.prefixes, ['round/sub/']);
-
-  assert.deepEqual(await client.get('round/a.bin'), data);
-  await client.delete('round/a.bin');
-  await client.delete('round/sub/b.txt');
-  assert.deepEqual((await client.list({ prefix: 'round/' })).objects, []);
-  await rejectsWith(client.get('round/a.bin'), { kind: 'not-found', code: 'BlobNotFound', status: 404 });
-});
-
-test('putIfAbsent on an existing blob is refused and leaves the original', async () => {
-  const client = azure();
-  const original = new TextEncoder().encode('original');
-  await client.putIfAbsent('exists.txt', original);
-  const refused = await rejectsWith(client.putIfAbsent('exists.txt', new TextEncoder().encode('overwrite!')), {
-    code: 'BlobAlreadyExists',
-    status: 409,
-  });
-  assert.notEqual(refused.kind, 'denied');
-  assert.deepEqual(await client.get('exists.txt'), original);
-});
-
-test('listing pages with maxKeys returns every key once, in order', async () => {
-  const client = azure();
-  const keys = Array.from({ length: 7 }, (_, i) => `paged/${String(i).padStart(2, '0')}`);
-  for (const key of keys) await client.putIfAbsent(key, new Uint8Array([1]));
-  const { keys: listed, pages } = await listAll(client, 'paged/', 3);
-  assert.deepEqual(listed, keys);
-  assert.deepEqual(pages, [3, 3, 1]);
+storageClientContract({
+  identity: 'account key',
+  client: () => azure(),
+  getMissing: { kind: 'not-found', code: 'BlobNotFound', status: 404 },
+  putExisting: { code: 'BlobAlreadyExists', status: 409 },
 });
 
 test('a connection string reaches the same account', async () => {

@@ -7,6 +7,7 @@ import { createClient } from '../../src/providers/gcs';
 import { crc32c, crc32cBase64, createGcsDoubleBucket, gcsPermissions } from '../harness/gcs-double';
 import { live, uniqueName } from './env';
 import { listAll, rejectsWith, sampleBytes } from './expect';
+import { storageClientContract } from './storage-client-contract';
 
 const apiEndpoint = live('gcsEndpoint');
 const projectId = live('gcsProject');
@@ -29,43 +30,12 @@ test('the double computes CRC-32C (Castagnoli) like GCS', () => {
   assert.equal(crc32cBase64(new TextEncoder().encode('123456789')), Buffer.from('e3069283', 'hex').toString('base64'));
 });
 
-test('putIfAbsent, list, get and delete round-trip the exact bytes', async () => {
-  const client = gcs(await bucket());
-  const data = sampleBytes(70_000, 3);
-  await client.putIfAbsent('round/a.bin', data);
-  await client.putIfAbsent('round/sub/b.txt', new TextEncoder().encode('hello'));
-
-  const flat = await client.list({ prefix: 'round/' });
-  assert.deepEqual(
-    flat.objects.map((o) => [o.key, o.size]),
-    [
-      ['round/a.bin', 70_000],
-      ['round/sub/b.txt', 5],
-    ],
-  );
-  assert.equal(flat.nextToken, undefined);
-  const folders = await client.list({ prefix: 'round/', delimiter: '/' });
-  assert.deepEqual(folders.objects.map((o) => o.key), ['round/a.bin']);
-  assert.deepEqual(folders.prefixes, ['round/sub/']);
-
-  assert.deepEqual(await client.get('round/a.bin'), data);
-  await client.delete('round/a.bin');
-  await client.delete('round/sub/b.txt');
-  assert.deepEqual((await client.list({ prefix: 'round/' })).objects, []);
-  await rejectsWith(client.get('round/a.bin'), { kind: 'not-found', status: 404 });
-  await rejectsWith(client.delete('round/a.bin'), { kind: 'not-found', code: 'notFound', status: 404 });
-});
-
-test('putIfAbsent on an existing object is refused with 412 and leaves the original', async () => {
-  const client = gcs(await bucket());
-  const original = new TextEncoder().encode('original');
-  await client.putIfAbsent('exists.txt', original);
-  const refused = await rejectsWith(client.putIfAbsent('exists.txt', new TextEncoder().encode('overwrite!')), {
-    code: 'conditionNotMet',
-    status: 412,
-  });
-  assert.notEqual(refused.kind, 'denied');
-  assert.deepEqual(await client.get('exists.txt'), original);
+// Each test gets a bucket of its own.
+storageClientContract({
+  client: async () => gcs(await bucket()),
+  getMissing: { kind: 'not-found', status: 404 },
+  deleteMissing: { kind: 'not-found', code: 'notFound', status: 404 },
+  putExisting: { code: 'conditionNotMet', status: 412 },
 });
 
 test('a bucket without storage.objects.create refuses uploads as denied (forbidden)', async () => {

@@ -5,7 +5,8 @@ import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/
 import { createClient } from '../../src/providers/s3';
 import { createRgwUser, type S3Credentials } from '../harness/rgw';
 import { live, uniqueName } from './env';
-import { listAll, rejectsWith, sampleBytes } from './expect';
+import { rejectsWith } from './expect';
+import { storageClientContract } from './storage-client-contract';
 
 const endpoint = live('s3Endpoint');
 const region = live('s3Region');
@@ -20,51 +21,11 @@ before(async () => {
   await admin.send(new CreateBucketCommand({ Bucket: bucket }));
 });
 
-test('owner: putIfAbsent, list, get and delete round-trip the exact bytes', async () => {
-  const client = s3();
-  const data = sampleBytes(70_000, 1);
-  await client.putIfAbsent('round/a.bin', data);
-  await client.putIfAbsent('round/sub/b.txt', new TextEncoder().encode('hello'));
-
-  const flat = await client.list({ prefix: 'round/' });
-  assert.deepEqual(
-    flat.objects.map((o) => [o.key, o.size]),
-    [
-      ['round/a.bin', 70_000],
-      ['round/sub/b.txt', 5],
-    ],
-  );
-  assert.equal(flat.nextToken, undefined);
-  const folders = await client.list({ prefix: 'round/', delimiter: '/' });
-  assert.deepEqual(folders.objects.map((o) => o.key), ['round/a.bin']);
-  assert.deepEqual(folders.prefixes, ['round/sub/']);
-
-  assert.deepEqual(await client.get('round/a.bin'), data);
-  await client.delete('round/a.bin');
-  await client.delete('round/sub/b.txt');
-  assert.deepEqual((await client.list({ prefix: 'round/' })).objects, []);
-  await rejectsWith(client.get('round/a.bin'), { kind: 'not-found', code: 'NoSuchKey', status: 404 });
-});
-
-test('putIfAbsent on an existing key is refused with 412 and leaves the original', async () => {
-  const client = s3();
-  const original = new TextEncoder().encode('original');
-  await client.putIfAbsent('exists.txt', original);
-  const refused = await rejectsWith(client.putIfAbsent('exists.txt', new TextEncoder().encode('overwrite!')), {
-    code: 'PreconditionFailed',
-    status: 412,
-  });
-  assert.notEqual(refused.kind, 'denied');
-  assert.deepEqual(await client.get('exists.txt'), original);
-});
-
-test('listing pages with maxKeys returns every key once, in order', async () => {
-  const client = s3();
-  const keys = Array.from({ length: 7 }, (_, i) => `paged/${String(i).padStart(2, '0')}`);
-  for (const key of keys) await client.putIfAbsent(key, new Uint8Array([1]));
-  const { keys: listed, pages } = await listAll(client, 'paged/', 3);
-  assert.deepEqual(listed, keys);
-  assert.deepEqual(pages, [3, 3, 1]);
+storageClientContract({
+  identity: 'owner',
+  client: () => s3(),
+  getMissing: { kind: 'not-found', code: 'NoSuchKey', status: 404 },
+  putExisting: { code: 'PreconditionFailed', status: 412 },
 });
 
 test('a bucket policy granting reader only s3:ListBucket is enforced', async () => {

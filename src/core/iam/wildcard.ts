@@ -23,6 +23,11 @@ interface Segment {
 /** Above this many table cells the pattern-vs-pattern answers give up and say "no" (policy strings are short). */
 const maxCells = 4_000_000;
 
+/** Moves through the table of token positions: past a token of A, of B, or of both. */
+const nextA = 1;
+const nextB = 2;
+const nextBoth = 4;
+
 export function hasWildcard(text: string): boolean {
   return text.includes('*') || text.includes('?');
 }
@@ -95,51 +100,51 @@ export class Wildcard {
   covers(other: Wildcard): boolean {
     // Every string of `other` starts with its prefix: it must start with ours too (likewise the suffix).
     if (!other.prefix.startsWith(this.prefix) || !other.suffix.endsWith(this.suffix)) return false;
-    const a = this.tokens;
-    const b = other.tokens;
-    if ((a.length + 1) * (b.length + 1) > maxCells) return false;
-    const width = b.length + 1;
-    const reach = new Uint8Array((a.length + 1) * width);
-    reach[0] = 1;
-    for (let i = 0; i <= a.length; i++) {
-      for (let j = 0; j <= b.length; j++) {
-        if (!reach[i * width + j]) continue;
-        const ta = a[i];
-        if (ta?.kind === 'star') {
-          reach[(i + 1) * width + j] = 1;
-          if (j < b.length && absorbs(ta, b[j])) reach[i * width + j + 1] = 1;
-        } else if (ta && j < b.length && b[j].kind !== 'star' && absorbs(ta, b[j])) {
-          reach[(i + 1) * width + j + 1] = 1;
-        }
-      }
-    }
-    return reach[reach.length - 1] === 1;
+    return reachesEnd(this.tokens, other.tokens, 'covers');
   }
 
   /** Whether some string is named by both patterns. */
   intersects(other: Wildcard): boolean {
     const compatible = (x: string, y: string, at: 'start' | 'end') => (at === 'start' ? x.startsWith(y) || y.startsWith(x) : x.endsWith(y) || y.endsWith(x));
     if (!compatible(this.prefix, other.prefix, 'start') || !compatible(this.suffix, other.suffix, 'end')) return false;
-    const a = this.tokens;
-    const b = other.tokens;
-    if ((a.length + 1) * (b.length + 1) > maxCells) return false;
-    const width = b.length + 1;
-    const reach = new Uint8Array((a.length + 1) * width);
-    reach[0] = 1;
-    for (let i = 0; i <= a.length; i++) {
-      for (let j = 0; j <= b.length; j++) {
-        if (!reach[i * width + j]) continue;
-        const ta = a[i];
-        const tb = b[j];
-        if (ta?.kind === 'star') reach[(i + 1) * width + j] = 1;
-        if (tb?.kind === 'star') reach[i * width + j + 1] = 1;
-        // Both consume one common character: a star stays where it is, a single-character token moves on.
-        if (!ta || !tb || (ta.kind === 'star' && tb.kind === 'star') || !overlap(ta, tb)) continue;
-        reach[(ta.kind === 'star' ? i : i + 1) * width + (tb.kind === 'star' ? j : j + 1)] = 1;
-      }
-    }
-    return reach[reach.length - 1] === 1;
+    return reachesEnd(this.tokens, other.tokens, 'intersects');
   }
+}
+
+/**
+ * Whether the table of positions (i in `a`, j in `b`) reaches its last cell from the first, each reached cell moving
+ * on as the question asks of its tokens (undefined past the end); false above maxCells.
+ */
+function reachesEnd(a: readonly Token[], b: readonly Token[], question: 'covers' | 'intersects'): boolean {
+  if ((a.length + 1) * (b.length + 1) > maxCells) return false;
+  const width = b.length + 1;
+  const reach = new Uint8Array((a.length + 1) * width);
+  reach[0] = 1;
+  for (let i = 0; i <= a.length; i++) {
+    for (let j = 0; j <= b.length; j++) {
+      if (!reach[i * width + j]) continue;
+      // A call per question, not a function passed in: the call stays monomorphic and inlined in this hot loop.
+      const moves = question === 'covers' ? coverMoves(a[i], b[j]) : intersectMoves(a[i], b[j]);
+      if (moves & nextA) reach[(i + 1) * width + j] = 1;
+      if (moves & nextB) reach[i * width + j + 1] = 1;
+      if (moves & nextBoth) reach[(i + 1) * width + j + 1] = 1;
+    }
+  }
+  return reach[reach.length - 1] === 1;
+}
+
+/** The moves of `covers` from a cell: a star of A ends, or takes B's token if it absorbs it; other tokens absorb one character. */
+function coverMoves(ta: Token | undefined, tb: Token | undefined): number {
+  if (ta?.kind === 'star') return nextA | (tb && absorbs(ta, tb) ? nextB : 0);
+  return ta && tb && tb.kind !== 'star' && absorbs(ta, tb) ? nextBoth : 0;
+}
+
+/** The moves of `intersects` from a cell: either star may end, and two tokens that can name one common character consume it. */
+function intersectMoves(ta: Token | undefined, tb: Token | undefined): number {
+  const moves = (ta?.kind === 'star' ? nextA : 0) | (tb?.kind === 'star' ? nextB : 0);
+  if (!ta || !tb || (ta.kind === 'star' && tb.kind === 'star') || !overlap(ta, tb)) return moves;
+  // Both consume one common character: a star stays where it is, a single-character token moves on.
+  return moves | (ta.kind === 'star' ? nextB : tb.kind === 'star' ? nextA : nextBoth);
 }
 
 function firstWildcard(text: string): number {

@@ -26,14 +26,21 @@ const urlExpiration = (env: string): KeySpec => ({
   env,
 });
 
+/**
+ * `<key>ExistingSecret` and `<key>ExistingSecretKey`, the pair that reads `key` from an existing Secret: the chart uses
+ * it only when both are set, so each description names the other. `secret` describes the Secret, `inSecret` its key.
+ */
+const existingSecret = (key: string, secret: string, inSecret = ''): Record<string, KeySpec> => ({
+  [`${key}ExistingSecret`]: { type: 'string', description: `${secret}. Needs \`${key}ExistingSecretKey\`.` },
+  [`${key}ExistingSecretKey`]: { type: 'string', description: `Key inside \`${key}ExistingSecret\`${inSecret}.` },
+});
+
 export const configKeys: Readonly<Record<StorageType, Readonly<Record<string, KeySpec>>>> = {
   s3: {
     accessKey: { type: 'string', description: 'AWS access key ID, stored by the chart in its own Secret.', env: 'STORAGE_AWS_ACCESS_KEY_ID' },
     secretKey: { type: 'string', description: 'AWS secret access key, stored by the chart in its own Secret. Prefer `secretKeyExistingSecret`.', secret: true, env: 'STORAGE_AWS_SECRET_ACCESS_KEY' },
-    accessKeyExistingSecret: { type: 'string', description: 'Name of an existing Kubernetes Secret holding the access key ID. Needs `accessKeyExistingSecretKey`.' },
-    accessKeyExistingSecretKey: { type: 'string', description: 'Key inside `accessKeyExistingSecret` holding the access key ID.' },
-    secretKeyExistingSecret: { type: 'string', description: 'Name of an existing Kubernetes Secret holding the secret access key. Needs `secretKeyExistingSecretKey`.' },
-    secretKeyExistingSecretKey: { type: 'string', description: 'Key inside `secretKeyExistingSecret` holding the secret access key.' },
+    ...existingSecret('accessKey', 'Name of an existing Kubernetes Secret holding the access key ID', ' holding the access key ID'),
+    ...existingSecret('secretKey', 'Name of an existing Kubernetes Secret holding the secret access key', ' holding the secret access key'),
     region: { type: 'string', description: 'AWS region of the bucket, e.g. `us-east-1`. Required by the chart when `type: s3`.', env: 'STORAGE_AWS_REGION_NAME' },
     bucket: { type: 'string', description: 'S3 bucket name (bare name, no `s3://`). Required by the chart when `type: s3`.', env: 'STORAGE_AWS_BUCKET_NAME' },
     folder: { type: 'string', description: 'Key prefix inside the bucket (Django `AWS_LOCATION`).', env: 'STORAGE_AWS_FOLDER' },
@@ -44,8 +51,11 @@ export const configKeys: Readonly<Record<StorageType, Readonly<Record<string, Ke
   gcs: {
     projectID: { type: 'string', description: 'Google Cloud project ID. Required by the chart when `type: gcs`.', env: 'STORAGE_GCS_PROJECT_ID' },
     applicationCredentialsJSON: { type: 'string', description: 'The whole service-account key JSON. Prefer `applicationCredentialsJSONExistingSecret` or Workload Identity.', secret: true },
-    applicationCredentialsJSONExistingSecret: { type: 'string', description: 'Existing Secret holding the service-account key JSON; mounted at `/opt/heartex/secrets/gcs`. Needs `applicationCredentialsJSONExistingSecretKey`.' },
-    applicationCredentialsJSONExistingSecretKey: { type: 'string', description: 'Key inside `applicationCredentialsJSONExistingSecret` (becomes the file name of `GOOGLE_APPLICATION_CREDENTIALS`).' },
+    ...existingSecret(
+      'applicationCredentialsJSON',
+      'Existing Secret holding the service-account key JSON; mounted at `/opt/heartex/secrets/gcs`',
+      ' (becomes the file name of `GOOGLE_APPLICATION_CREDENTIALS`)',
+    ),
     bucket: { type: 'string', description: 'GCS bucket name (bare name, no `gs://`). Required by the chart when `type: gcs`.', env: 'STORAGE_GCS_BUCKET_NAME' },
     folder: { type: 'string', description: 'Object name prefix inside the bucket.', env: 'STORAGE_GCS_FOLDER' },
     urlExpirationSecs: urlExpiration('STORAGE_GCS_EXPIRATION_SECS'),
@@ -53,10 +63,8 @@ export const configKeys: Readonly<Record<StorageType, Readonly<Record<string, Ke
   azure: {
     storageAccountName: { type: 'string', description: 'Azure storage account name.', env: 'STORAGE_AZURE_ACCOUNT_NAME' },
     storageAccountKey: { type: 'string', description: 'Azure storage account key. Prefer `storageAccountKeyExistingSecret`.', secret: true, env: 'STORAGE_AZURE_ACCOUNT_KEY' },
-    storageAccountNameExistingSecret: { type: 'string', description: 'Existing Secret holding the account name. Needs `storageAccountNameExistingSecretKey`.' },
-    storageAccountNameExistingSecretKey: { type: 'string', description: 'Key inside `storageAccountNameExistingSecret`.' },
-    storageAccountKeyExistingSecret: { type: 'string', description: 'Existing Secret holding the account key. Needs `storageAccountKeyExistingSecretKey`.' },
-    storageAccountKeyExistingSecretKey: { type: 'string', description: 'Key inside `storageAccountKeyExistingSecret`.' },
+    ...existingSecret('storageAccountName', 'Existing Secret holding the account name'),
+    ...existingSecret('storageAccountKey', 'Existing Secret holding the account key'),
     containerName: { type: 'string', description: 'Blob container name. Required by the chart when `type: azure`.', env: 'STORAGE_AZURE_CONTAINER_NAME' },
     folder: { type: 'string', description: 'Blob name prefix inside the container.', env: 'STORAGE_AZURE_FOLDER' },
     urlExpirationSecs: urlExpiration('STORAGE_AZURE_URL_EXPIRATION_SECS'),

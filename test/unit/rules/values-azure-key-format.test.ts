@@ -80,7 +80,7 @@ test('the check accepts exactly base64 of 64 bytes, its repairs pass it, and it 
       const { problem, repair } = checkAccountKey(text);
       const decodes = /^[A-Za-z0-9+/]{86}==$/.test(text);
       assert.equal(problem === undefined, decodes, text);
-      if (repair) assert.equal(checkAccountKey(repair.key).problem, undefined, `${text} → ${repair.key}`);
+      if (repair) assert.equal(checkAccountKey(repair.value).problem, undefined, `${text} → ${repair.value}`);
     }),
     { seed: 19, numRuns: 3000 },
   );

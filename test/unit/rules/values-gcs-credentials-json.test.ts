@@ -118,7 +118,7 @@ test('the JSON check never throws, its repairs pass it, escaping is idempotent, 
   fc.assert(
     fc.property(jsonish, (text) => {
       const { repair } = checkKeyJson(text);
-      if (repair && repair.title !== 'Escape the line breaks inside its strings') assert.equal(checkKeyJson(repair.json).problem, undefined, `${text} → ${repair.json}`);
+      if (repair && repair.title !== 'Escape the line breaks inside its strings') assert.equal(checkKeyJson(repair.value).problem, undefined, `${text} → ${repair.value}`);
       const escaped = escapeBreaksInStrings(text);
       assert.equal(escapeBreaksInStrings(escaped), escaped);
     }),

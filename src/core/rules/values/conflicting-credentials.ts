@@ -3,7 +3,7 @@ import { readLseValues } from '../../sources/lse-values';
 import { scalarText, spanOf } from '../../sources/yaml-file';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { activeProvider, completeSecret, credentialSettings, secretKeyKey, secretNameKey, type CredentialSetting } from './persistence';
+import { activeCredentialSettings, completeSecret, secretKeyKey, secretNameKey, type CredentialSetting } from './persistence';
 import { removePair } from './yaml-edits';
 
 /** Which of the two the templates use, and what becomes of the other. */
@@ -31,11 +31,8 @@ export const conflictingCredentials: Rule = {
   severity: 'warning',
   kinds: ['values'],
   check({ file, workspace, report }) {
-    const values = readLseValues(workspace.yaml(file));
-    const provider = activeProvider(values);
-    if (!provider) return;
-    const block = values.block(provider);
-    for (const setting of credentialSettings(block, provider)) {
+    const { block, settings } = activeCredentialSettings(readLseValues(workspace.yaml(file)));
+    for (const setting of settings) {
       const { inline, secretName, secretKey, credential } = setting;
       if (!inline || (!secretName && !secretKey)) continue;
       const [start, end] = spanOf(inline.key as Node);

@@ -6,16 +6,10 @@ import { spanOf } from '../../sources/yaml-file';
 import type { SourceFile } from '../../workspace';
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
-import { inlineCredential, rewriteValue } from './inline-credential';
+import { inlineCredential, repairFixes, type ValueCheck } from './inline-credential';
 
 /** google-auth requires client_email and token_uri of a service-account key and builds its signer from private_key. */
 const requiredFields = ['client_email', 'private_key', 'token_uri'] as const;
-
-export interface KeyJsonCheck {
-  problem?: string;
-  /** The key JSON the author evidently means, when there is one, and how the fix that writes it is called. */
-  repair?: { title: string; json: string };
-}
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -55,18 +49,18 @@ function firstSyntaxError(text: string): string | undefined {
 }
 
 /** Why text that JSON.parse refuses is not key JSON, with the repair when the cause is plain. */
-function notJson(text: string): KeyJsonCheck {
+function notJson(text: string): ValueCheck {
   const escaped = escapeBreaksInStrings(text);
   if (escaped !== text && parsed(escaped)) {
     return {
       problem: 'a string in it holds a raw line break where JSON needs the two characters \\n (the private key\'s line breaks were unescaped on the way into YAML)',
-      repair: { title: 'Escape the line breaks inside its strings', json: escaped },
+      repair: { title: 'Escape the line breaks inside its strings', value: escaped },
     };
   }
   if (/^[A-Za-z0-9+/]{16,}={0,2}$/.test(text.replace(/\s+/g, ''))) {
     const decoded = Buffer.from(text, 'base64').toString('utf8');
     if (!checkKeyJson(decoded).problem) {
-      return { problem: 'it is base64-encoded, and the chart writes the value into key.json as it is', repair: { title: 'Decode the base64', json: decoded } };
+      return { problem: 'it is base64-encoded, and the chart writes the value into key.json as it is', repair: { title: 'Decode the base64', value: decoded } };
     }
   }
   if (/^[^{}\s]*\.json$/i.test(text)) return { problem: 'it is a file path, and the chart needs the content of the key file itself' };
@@ -75,7 +69,7 @@ function notJson(text: string): KeyJsonCheck {
 }
 
 /** What is wrong with `text` as a service-account key JSON; never repeats any of it but the credential type. */
-export function checkKeyJson(text: string): KeyJsonCheck {
+export function checkKeyJson(text: string): ValueCheck {
   const trimmed = text.trim();
   const json = parsed(trimmed);
   if (!json) return notJson(trimmed);
@@ -124,13 +118,13 @@ export const gcsCredentialsJson: Rule = {
       });
       return;
     }
-    const { problem, repair } = checkKeyJson(key.text);
-    if (!problem) return;
+    const check = checkKeyJson(key.text);
+    if (!check.problem) return;
     report({
       start,
       end,
-      message: `${key.path} is not a service-account key JSON: ${problem}. ${loading}. ${repair ? `${repair.title}.` : remedy}`,
-      fixes: repair ? [fix(repair.title, [rewriteValue(file, key.node, repair.json)], true)] : [],
+      message: `${key.path} is not a service-account key JSON: ${check.problem}. ${loading}. ${check.repair ? `${check.repair.title}.` : remedy}`,
+      fixes: repairFixes(file, key, check),
     });
   },
 };

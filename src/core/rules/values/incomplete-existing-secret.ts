@@ -3,7 +3,7 @@ import { readLseValues } from '../../sources/lse-values';
 import { pairIn, scalarText, spanOf } from '../../sources/yaml-file';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
-import { activeProvider, credentialSettings, gcsSecretDir, secretKeyKey, secretNameKey, type CredentialSetting } from './persistence';
+import { activeCredentialSettings, gcsSecretDir, secretKeyKey, secretNameKey, type CredentialSetting } from './persistence';
 import { fillValue, insertAfter } from './yaml-edits';
 
 /** What the templates do with only the Secret's name, or only its key, and no inline value to fall back on. */
@@ -27,11 +27,8 @@ export const incompleteExistingSecret: Rule = {
   severity: 'error',
   kinds: ['values'],
   check({ file, workspace, report }) {
-    const values = readLseValues(workspace.yaml(file));
-    const provider = activeProvider(values);
-    if (!provider) return;
-    const block = values.block(provider);
-    for (const setting of credentialSettings(block, provider)) {
+    const { block, settings } = activeCredentialSettings(readLseValues(workspace.yaml(file)));
+    for (const setting of settings) {
       // With an inline value the templates use it, and values/conflicting-credentials says so.
       const present = setting.secretName ?? setting.secretKey;
       if (setting.inline || !present || (setting.secretName && setting.secretKey)) continue;

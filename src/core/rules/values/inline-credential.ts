@@ -1,7 +1,7 @@
 // The inline credential values the pods actually receive, for the rules that check their format, and the repair
 // shared by those rules: blanks the chart would pass on as part of the value.
 import { Scalar, type Node } from 'yaml';
-import type { Provider, TextEdit } from '../../model';
+import type { Fix, Provider, TextEdit } from '../../model';
 import type { LseValues } from '../../sources/lse-values';
 import { isScalar, scalarText, spanOf, type YamlPair } from '../../sources/yaml-file';
 import type { SourceFile } from '../../workspace';
@@ -48,6 +48,18 @@ export function rewriteValue(file: SourceFile, node: Node, value: string): TextE
   let to = end;
   while (block && to > start && /\s/.test(file.text[to - 1])) to--;
   return replace(start, to, yamlScalarText(value, block ? undefined : node));
+}
+
+/** What is wrong with a credential's value, and the value the author evidently means when there is one. */
+export interface ValueCheck {
+  problem?: string;
+  /** The value to write, and how the fix that writes it is called. */
+  repair?: { title: string; value: string };
+}
+
+/** The fix that writes a check's repair into the credential, when it has one. */
+export function repairFixes(file: SourceFile, credential: InlineCredential, { repair }: ValueCheck): Fix[] {
+  return repair ? [fix(repair.title, [rewriteValue(file, credential.node, repair.value)], true)] : [];
 }
 
 /**

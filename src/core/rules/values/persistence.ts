@@ -151,6 +151,14 @@ export function credentialSettings(block: Node | undefined, provider: Provider):
     }));
 }
 
+/** The active provider's block and how each of its credentials is given there; no settings when none is active. */
+export function activeCredentialSettings(values: LseValues): { block: Node | undefined; settings: CredentialSetting[] } {
+  const provider = activeProvider(values);
+  if (!provider) return { block: undefined, settings: [] };
+  const block = values.block(provider);
+  return { block, settings: credentialSettings(block, provider) };
+}
+
 /** The templates use the existing Secret only when both its name and its key are set. */
 export const completeSecret = (setting: CredentialSetting) => setting.secretName !== undefined && setting.secretKey !== undefined;
 
