@@ -2,11 +2,11 @@
 // the live access test from CI, with credentials only from each ecosystem's conventions and endpoints from the files.
 import { relative, resolve } from 'node:path';
 import { labelStudioOrigin } from '../core/access/cors-origin';
-import { configuredUrlExpiration } from '../core/access/configured-expiry';
 import { environmentCredentials, type Environment } from '../core/access/environment-credentials';
 import { reportPassed, type AccessReport } from '../core/access/report';
 import { reportText } from '../core/access/report-text';
 import { runAccessTest, type ClientFactory } from '../core/access/runner';
+import { accessTarget } from '../core/access/target';
 import { findProfile, profileIds } from '../core/iam/profiles';
 import type { BucketRef } from '../core/model';
 import { Workspace } from '../core/workspace';
@@ -143,8 +143,8 @@ export async function testAccessCommand(argv: readonly string[], io: TestAccessI
   try {
     for (const { ref, credentials } of plans) {
       if ('missing' in credentials) continue;
-      const urlExpirationSecs = configuredUrlExpiration(workspace, ref);
-      const target = { ref, credentials, ...(urlExpirationSecs ? { urlExpirationSecs } : {}) };
+      // CI runs on files it was given to check: their endpoints are the point.
+      const target = accessTarget(workspace, ref, credentials, { fileEndpoints: true });
       try {
         reports.push(await runAccessTest(target, factory, { signal, timeoutMs: args.timeoutSeconds * 1000, ...(corsOrigin ? { corsOrigin } : {}) }));
       } catch (error) {

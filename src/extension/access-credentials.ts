@@ -6,18 +6,10 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { awsProfileNames, staticProfileKeys, type StaticKeys } from '../core/access/aws-profiles';
-import { parseAzureSecret, type AzureSecret } from '../core/access/azure-secret';
+import { parseAzureSecret } from '../core/access/azure-secret';
+import type { CredentialChoice } from '../core/access/choice-credentials';
 import { bucketKey } from '../core/access/report-view';
 import type { BucketRef } from '../core/model';
-
-export type CredentialChoice =
-  /** The credentials written in the config file the bucket is defined in. */
-  | { kind: 'config-file'; file: string }
-  /** A named AWS profile; undefined for the SDK's default chain (environment, default profile, SSO, instance role). */
-  | { kind: 'aws'; profile?: string }
-  /** Application-default credentials, or a service-account key file. */
-  | { kind: 'gcp'; keyFile?: string }
-  | { kind: 'azure'; secret: AzureSecret };
 
 const consentKey = 'bucketDoctor.fileCredentialsConsent';
 
@@ -36,6 +28,12 @@ function readIfPresent(path: string): string {
   } catch {
     return '';
   }
+}
+
+/** The profiles the AWS shared files name, `default` first. */
+export function awsProfiles(): string[] {
+  const files = awsSharedFiles();
+  return awsProfileNames(readIfPresent(files.config), readIfPresent(files.credentials));
 }
 
 /** The access keys the named profile holds in the AWS shared files; read at run time, never kept. */
@@ -107,8 +105,7 @@ export class AccessCredentials {
     const configured = fromWorkspace || vscode.workspace.getConfiguration('bucketDoctor.aws').get<string>('profile', '');
     if (configured) return { kind: 'aws', profile: configured };
     const remembered = `bucketDoctor.awsProfile.${bucketKey(ref.provider, ref.name)}`;
-    const files = awsSharedFiles();
-    const names = awsProfileNames(readIfPresent(files.config), readIfPresent(files.credentials));
+    const names = awsProfiles();
     const previous = this.state.get<string>(remembered);
     if (previous !== undefined && (previous === '' || names.includes(previous))) return previous === '' ? { kind: 'aws' } : { kind: 'aws', profile: previous };
     // Nothing to choose between: the default chain (environment variables, the default profile, an instance role).

@@ -2,6 +2,7 @@
 // the buckets only policies name. A bucket is listed only when the user expands it, one page at a time, starting at
 // its configured folder; nodes keep their ids across rescans so nothing the user opened collapses.
 import * as vscode from 'vscode';
+import { bucketKey } from '../core/access/report-view';
 import { folderKeyPrefix } from '../core/iam/arn';
 import { FolderListing, formatSize, listingProblem, restrictedProblem, type ListingProblem } from '../core/bucket-listing';
 import { bucketDescription, bucketTree, conflictText, placeText, type BucketLabels } from '../core/bucket-tree';
@@ -45,7 +46,10 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   ) {
     this.subscriptions = [
       files.onDidChange(() => this.rebuild()),
-      results.onDidChange(() => this.changed.fire(undefined)),
+      // A finished test redraws the nodes of its bucket only (one per workspace folder that configures it).
+      results.onDidChange((key) => {
+        for (const node of this.buckets()) if (bucketKey(node.ref.provider, node.ref.name) === key) this.changed.fire(node);
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length === 0 || !this.files.files().some((f) => f.uri.toString() === e.document.uri.toString())) return;
         clearTimeout(this.pending);

@@ -1,7 +1,7 @@
 // Entry point: wires views, diagnostics, code actions and commands. Loads no cloud SDK.
 import * as vscode from 'vscode';
 import { AccessCredentials } from './access-credentials';
-import { StoredAccessResults } from './buckets/access-results';
+import { AccessEngine } from './access-engine';
 import { BucketClients } from './buckets/bucket-clients';
 import { BucketCommands } from './buckets/bucket-commands';
 import { ObjectFiles } from './buckets/object-files';
@@ -25,9 +25,12 @@ export interface BucketDoctorApi {
 export function activate(context: vscode.ExtensionContext): BucketDoctorApi {
   const files = new DeploymentFiles();
   const diagnostics = new Diagnostics(files, context.extensionUri);
-  const accessResults = new StoredAccessResults(context.workspaceState);
-  const bucketClients = new BucketClients(context.extensionUri, new AccessCredentials(context.workspaceState, context.secrets), (folder) => files.snapshot(folder));
-  const buckets = new BucketsTreeProvider(files, bucketClients, accessResults);
+  const credentials = new AccessCredentials(context.workspaceState, context.secrets);
+  // One engine builds every client the extension uses: Test Bucket Access's and the Buckets view's.
+  const engine = new AccessEngine(context.extensionUri);
+  const accessTesting = new AccessTesting(context, files, credentials, engine);
+  const bucketClients = new BucketClients(engine, credentials, (folder) => files.snapshot(folder));
+  const buckets = new BucketsTreeProvider(files, bucketClients, accessTesting);
   const objectFiles = new ObjectFiles();
   const watcher = vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,*.json,*.env,*.list,.env}');
   let pending: NodeJS.Timeout | undefined;
@@ -41,9 +44,8 @@ export function activate(context: vscode.ExtensionContext): BucketDoctorApi {
     files,
     diagnostics,
     buckets,
-    accessResults,
     objectFiles.register(),
-    ...new BucketCommands(buckets, bucketClients, accessResults, objectFiles).register(),
+    ...new BucketCommands(buckets, bucketClients, objectFiles).register(),
     watcher,
     { dispose: () => clearTimeout(pending) },
     vscode.window.createTreeView('bucketDoctor.buckets', { treeDataProvider: buckets, showCollapseAll: true }),
@@ -51,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): BucketDoctorApi {
     registerLanguageFeatures(files, selector),
     ...new PolicyLenses(files).register(selector),
     vscode.commands.registerCommand('bucketDoctor.refreshBuckets', () => files.rescan()),
-    ...new AccessTesting(context, files).register(),
+    ...accessTesting.register(),
     vscode.commands.registerCommand(copyCommand, copyToClipboard),
     vscode.commands.registerCommand('bucketDoctor.newDeploymentFile', (prefix?: string) => newDeploymentFile(context.extensionUri, prefix)),
     files.onDidChange(() => diagnostics.scheduleAll()),

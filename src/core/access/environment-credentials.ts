@@ -11,23 +11,27 @@ const set = (env: Environment, name: string): string | undefined => {
   return value ? value : undefined;
 };
 
+/** The AWS SDK's default chain, or one named profile of it; the source says which convention supplies the keys. */
+export function awsChainCredentials(awsProfile: string | undefined, env: Environment): Credentials {
+  if (awsProfile) return { provider: 's3', kind: 'default-chain', awsProfile, source: { kind: 'aws-profile', description: `AWS profile ${awsProfile}` } };
+  const profile = set(env, 'AWS_PROFILE');
+  const description = set(env, 'AWS_ACCESS_KEY_ID') ? 'AWS credentials from the environment (AWS_ACCESS_KEY_ID)' : profile ? `AWS profile ${profile} (AWS_PROFILE)` : 'the AWS default credential chain';
+  return { provider: 's3', kind: 'default-chain', source: { kind: 'aws-default-chain', description } };
+}
+
+/** The Google Cloud project the environment names, where gcloud and the client libraries look for it. */
+export function gcpProject(env: Environment): { projectId?: string } {
+  const projectId = set(env, 'GOOGLE_CLOUD_PROJECT') ?? set(env, 'GCLOUD_PROJECT');
+  return projectId ? { projectId } : {};
+}
+
 /** The credentials to test `ref` with, or why there are none (a sentence naming the variables to set). */
 export function environmentCredentials(ref: BucketRef, env: Environment): Credentials | { missing: string } {
   switch (ref.provider) {
-    case 's3': {
-      const profile = ref.awsProfile ?? set(env, 'AWS_PROFILE');
-      const description = ref.awsProfile
-        ? `AWS profile ${ref.awsProfile}`
-        : set(env, 'AWS_ACCESS_KEY_ID')
-          ? 'AWS credentials from the environment (AWS_ACCESS_KEY_ID)'
-          : profile
-            ? `AWS profile ${profile} (AWS_PROFILE)`
-            : 'the AWS default credential chain';
-      return { provider: 's3', kind: 'default-chain', ...(ref.awsProfile ? { awsProfile: ref.awsProfile } : {}), source: { kind: ref.awsProfile ? 'aws-profile' : 'aws-default-chain', description } };
-    }
+    case 's3':
+      return awsChainCredentials(ref.awsProfile, env);
     case 'gcs': {
-      const projectId = set(env, 'GOOGLE_CLOUD_PROJECT') ?? set(env, 'GCLOUD_PROJECT');
-      const project = projectId ? { projectId } : {};
+      const project = gcpProject(env);
       const keyFile = set(env, 'GOOGLE_APPLICATION_CREDENTIALS');
       if (keyFile) return { provider: 'gcs', kind: 'key-file', keyFile, ...project, source: { kind: 'environment', description: 'the key file GOOGLE_APPLICATION_CREDENTIALS names' } };
       return { provider: 'gcs', kind: 'application-default', ...project, source: { kind: 'gcp-application-default', description: 'Google application-default credentials' } };

@@ -32,6 +32,8 @@ export interface AccessTarget {
 export interface ClientSettings {
   /** Per-request timeout the SDK may apply too; the runner enforces it anyway. */
   timeoutMs: number;
+  /** The SDK's own bounded retries, for browsing; off by default, since the runner retries itself. */
+  sdkRetries?: boolean;
 }
 
 /** Makes the client for a target: src/providers/access.ts in the CLI and the extension, a fake in unit tests. */
@@ -189,6 +191,14 @@ class AccessRun {
     return objectArn(this.target.ref.name, `${this.folder}*`);
   }
 
+  /** Where a check's requests go: the simulation to IAM, the identity (S3) to STS, the rest to the storage endpoint. */
+  private serviceOf(check: PlannedCheck): string {
+    const { ref, iamEndpoint, stsEndpoint } = this.target;
+    if (check.operation === 'simulate') return iamEndpoint ?? 'AWS IAM';
+    if (check.operation === 'identity' && this.protocol === 's3') return stsEndpoint ?? ref.endpoint ?? 'AWS STS';
+    return ref.endpoint ?? 'The service';
+  }
+
   /** What to do about a failure, one sentence. */
   private hintFor(check: PlannedCheck, kind: ErrorClass, code: string): string | undefined {
     const { ref } = this.target;
@@ -206,7 +216,7 @@ class AccessRun {
       case 'wrong-region':
         return `The bucket is not in ${ref.region ?? 'the configured region'}: set the region the bucket is in.`;
       case 'unreachable':
-        return `${ref.endpoint ?? 'The service'} could not be reached: check the URL, the network and any proxy.`;
+        return `${this.serviceOf(check)} could not be reached: check the URL, the network and any proxy.`;
       case 'timeout':
         return `No answer within ${this.timeoutMs / 1000} s.`;
       case 'unsupported':

@@ -1,38 +1,14 @@
-// The last Test Bucket Access result of each bucket, for the icon of its node. The command keeps its reports in
-// workspace state (`bucketDoctor.lastAccessReports`); until it offers an event, the view re-reads them after a test it
-// started and on refresh.
+// The last Test Bucket Access result of each bucket, for the icon of its node. AccessTesting
+// (commands/test-bucket-access.ts) keeps the reports and says when one changes: the view redraws that bucket only.
 import * as vscode from 'vscode';
 import { summarize } from '../../core/access/report-text';
-import { bucketKey } from '../../core/access/report-view';
 import type { AccessReport } from '../../core/access/report';
 import type { Provider } from '../../core/model';
 
 export interface AccessResults {
   last(provider: Provider, name: string): AccessReport | undefined;
-  readonly onDidChange: vscode.Event<void>;
-}
-
-const storedKey = 'bucketDoctor.lastAccessReports';
-
-export class StoredAccessResults implements AccessResults, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<void>();
-  readonly onDidChange = this.changed.event;
-
-  constructor(private readonly state: vscode.Memento) {}
-
-  last(provider: Provider, name: string): AccessReport | undefined {
-    const key = bucketKey(provider, name);
-    return this.state.get<{ report: AccessReport }[]>(storedKey, []).find((t) => bucketKey(t.report.provider, t.report.bucket) === key)?.report;
-  }
-
-  /** Called after a test ran: the icons show its result. */
-  refresh(): void {
-    this.changed.fire();
-  }
-
-  dispose(): void {
-    this.changed.dispose();
-  }
+  /** Fires with the bucket key (`s3:name`, see bucketKey) when a test of that bucket finished. */
+  readonly onDidChange: vscode.Event<string>;
 }
 
 /** The icon of a bucket: its last result, or a plain bucket when it was never tested. */

@@ -13,7 +13,6 @@ import { nameViolations } from '../../core/naming';
 import { previewRefusal } from '../../core/object-preview';
 import { clampExpiry, formatDuration, maxExpirySeconds, parseDuration, type Expiry } from '../../core/signed-url-expiry';
 import type { BucketsTreeProvider } from '../buckets-view';
-import type { StoredAccessResults } from './access-results';
 import type { BucketClients, BucketTarget, Signing } from './bucket-clients';
 import { bucketOf, placeOf, type BucketNode, type FixNode, type ListedNode, type LoadMoreNode, type Node, type ObjectNode, type PolicyBucketNode } from './nodes';
 import type { ObjectFiles } from './object-files';
@@ -30,7 +29,6 @@ export class BucketCommands {
   constructor(
     private readonly tree: BucketsTreeProvider,
     private readonly clients: BucketClients,
-    private readonly results: StoredAccessResults,
     private readonly objects: ObjectFiles,
   ) {}
 
@@ -56,7 +54,6 @@ export class BucketCommands {
 
   private async test(node: BucketNode): Promise<void> {
     await vscode.commands.executeCommand('bucketDoctor.testBucketAccess', node);
-    this.results.refresh();
   }
 
   private async reveal(node: Node): Promise<void> {

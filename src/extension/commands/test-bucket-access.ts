@@ -1,6 +1,7 @@
 // "Test Bucket Access": picks a configured bucket, chooses credentials, runs the live checks with progress and
 // cancellation, and shows the result in the report panel, the output channel, the status bar and the Problems panel.
 import * as vscode from 'vscode';
+import type { CredentialChoice } from '../../core/access/choice-credentials';
 import { labelStudioOrigin, originOf } from '../../core/access/cors-origin';
 import { fileCredentials } from '../../core/access/file-credentials';
 import { reportMarkdown } from '../../core/access/report-markdown';
@@ -8,12 +9,14 @@ import { rowLinks } from '../../core/access/report-links';
 import { reportText } from '../../core/access/report-text';
 import { bucketKey, reportView } from '../../core/access/report-view';
 import type { AccessReport, CheckRow } from '../../core/access/report';
-import type { BucketRef } from '../../core/model';
-import { AccessCredentials, type CredentialChoice } from '../access-credentials';
+import type { AccessTarget } from '../../core/access/runner';
+import type { BucketRef, Provider } from '../../core/model';
+import type { AccessCredentials } from '../access-credentials';
 import { LiveDiagnostics } from '../access-diagnostics';
-import { cleanUpProbes, runLiveTest } from '../access-engine';
+import type { AccessEngine } from '../access-engine';
 import { localLabels } from '../access-labels';
 import { AccessStatusBar, showReportCommand } from '../access-status-bar';
+import type { AccessResults } from '../buckets/access-results';
 import { ReportPanels } from '../report-panel';
 import type { DeploymentFiles } from '../workspace-files';
 
@@ -40,24 +43,27 @@ function keyOfArgument(arg: unknown): string | undefined {
   return keyOfArgument(bucket) ?? keyOfArgument(ref);
 }
 
-export class AccessTesting implements vscode.Disposable {
+export class AccessTesting implements AccessResults, vscode.Disposable {
   private readonly labels = localLabels();
   private readonly output = vscode.window.createOutputChannel('Bucket Doctor');
   private readonly statusBar = new AccessStatusBar();
   private readonly diagnostics = new LiveDiagnostics(this.labels);
-  private readonly credentials: AccessCredentials;
   private readonly panels: ReportPanels;
+  private readonly changed = new vscode.EventEmitter<string>();
+  /** Fires with the bucket key (`s3:name`) when a report of that bucket is recorded. */
+  readonly onDidChange = this.changed.event;
   /** The last report of each bucket (no secrets in reports), kept across reloads for the status bar and the panels. */
   private readonly tested = new Map<string, Tested>();
-  /** The credentials of each bucket's last run, for "Retry cleanup"; in memory only. */
-  private readonly lastChoice = new Map<string, { ref: BucketRef; choice: CredentialChoice }>();
+  /** The target (credentials included) of each bucket's last run, for "Retry cleanup"; in memory only. */
+  private readonly lastTarget = new Map<string, AccessTarget>();
   private readonly running = new Set<string>();
 
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly files: DeploymentFiles,
+    private readonly credentials: AccessCredentials,
+    private readonly engine: AccessEngine,
   ) {
-    this.credentials = new AccessCredentials(context.workspaceState, context.secrets);
     this.panels = new ReportPanels(context.extensionUri, {
       copyMarkdown: (key) => this.copyMarkdown(key),
       retryCleanup: (key) => this.retryCleanup(key),
@@ -66,6 +72,11 @@ export class AccessTesting implements vscode.Disposable {
     for (const tested of context.workspaceState.get<Tested[]>(lastReportsKey, [])) {
       this.remember(tested.report, vscode.Uri.parse(tested.folder), false);
     }
+  }
+
+  /** The last report of a bucket, for the Buckets view's icons. */
+  last(provider: Provider, name: string): AccessReport | undefined {
+    return this.tested.get(bucketKey(provider, name))?.report;
   }
 
   register(): vscode.Disposable[] {
@@ -115,6 +126,13 @@ export class AccessTesting implements vscode.Disposable {
     const settings = vscode.workspace.getConfiguration('bucketDoctor.access', folder);
     const timeoutMs = this.timeoutMs();
     const workspace = this.files.snapshot(folder);
+    let target: AccessTarget;
+    try {
+      target = this.engine.target(workspace, ref, choice);
+    } catch (error) {
+      this.couldNotTest(ref, error);
+      return undefined;
+    }
     const corsOrigin = originOf(settings.get<string>('corsOrigin', '')) ?? labelStudioOrigin(workspace);
     const startedAt = new Date().toISOString();
     const rows: CheckRow[] = [];
@@ -124,7 +142,7 @@ export class AccessTesting implements vscode.Disposable {
       provider: ref.provider,
       profile: ref.profile,
       prefix: ref.folder,
-      ...(ref.endpoint ? { endpoint: ref.endpoint } : {}),
+      ...(target.ref.endpoint ? { endpoint: target.ref.endpoint } : {}),
       source: { file: ref.file, range: ref.range },
       checks: [...rows],
       leftovers: [],
@@ -139,10 +157,10 @@ export class AccessTesting implements vscode.Disposable {
         const abort = new AbortController();
         const cancelled = token.onCancellationRequested(() => abort.abort());
         try {
-          return await runLiveTest(this.context.extensionUri, workspace, ref, choice, {
+          return await this.engine.run(target, {
             signal: abort.signal,
             timeoutMs,
-            corsOrigin,
+            ...(corsOrigin ? { corsOrigin } : {}),
             onRow: (row) => {
               rows.push(row);
               progress.report({ message: this.labels.operations[row.operation] ?? row.operation });
@@ -155,24 +173,29 @@ export class AccessTesting implements vscode.Disposable {
       },
     ));
     if (!report) return undefined;
-    this.lastChoice.set(bucketKey(ref.provider, ref.name), { ref, choice });
+    this.lastTarget.set(bucketKey(ref.provider, ref.name), target);
     this.remember(report, folder.uri, true);
     this.output.appendLine(reportText(report, this.labels));
     this.showView(report, folder.uri, false);
     return report;
   }
 
+  /** Says why `ref` could not be tested (credentials that cannot be used, a provider bundle that fails to load). */
+  private couldNotTest(ref: BucketRef, error: unknown): void {
+    const message = error instanceof Error ? error.message : String(error);
+    this.output.appendLine(vscode.l10n.t('Test Bucket Access: {0}: {1}', ref.name, message));
+    void vscode.window.showErrorMessage(vscode.l10n.t('Could not test {0}: {1}', ref.name, message));
+  }
+
   /**
-   * Runs `work` while the bucket's panel shows it running; when it fails before a report exists (a provider bundle
-   * or credentials that cannot be used), says why and puts back the last report, or closes the panel.
+   * Runs `work` while the bucket's panel shows it running; when it fails before a report exists (a client that
+   * cannot be made), says why and puts back the last report, or closes the panel.
    */
   private async withProgressPanel(ref: BucketRef, work: () => Thenable<AccessReport>): Promise<AccessReport | undefined> {
     try {
       return await work();
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      this.output.appendLine(vscode.l10n.t('Test Bucket Access: {0}: {1}', ref.name, message));
-      void vscode.window.showErrorMessage(vscode.l10n.t('Could not test {0}: {1}', ref.name, message));
+      this.couldNotTest(ref, error);
       const key = bucketKey(ref.provider, ref.name);
       const previous = this.tested.get(key);
       if (previous) this.showView(previous.report, vscode.Uri.parse(previous.folder), false, false);
@@ -188,6 +211,7 @@ export class AccessTesting implements vscode.Disposable {
     this.statusBar.update(folder, report);
     this.diagnostics.update(folder, report);
     if (persist) void this.context.workspaceState.update(lastReportsKey, [...this.tested.values()]);
+    this.changed.fire(key);
   }
 
   private showView(report: AccessReport, folder: vscode.Uri, running: boolean, reveal = true): void {
@@ -217,15 +241,14 @@ export class AccessTesting implements vscode.Disposable {
   /** Deletes the probes a run left behind, with that run's credentials, and updates the report. */
   private async retryCleanup(key: string): Promise<void> {
     const tested = this.tested.get(key);
-    const last = this.lastChoice.get(key);
+    const last = this.lastTarget.get(key);
     if (!tested || tested.report.leftovers.length === 0) return;
     if (!last) {
       void vscode.window.showWarningMessage(vscode.l10n.t('Run the test of {0} again to clean up: its credentials are not kept across reloads.', tested.report.bucket));
       return;
     }
-    const workspace = this.files.snapshot(vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(tested.folder)) ?? vscode.workspace.workspaceFolders![0]);
     const left = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Deleting probe objects from {0}', tested.report.bucket) }, () =>
-      cleanUpProbes(this.context.extensionUri, workspace, last.ref, last.choice, tested.report.leftovers, this.timeoutMs()),
+      this.engine.deleteProbes(last, tested.report.leftovers, this.timeoutMs()),
     );
     const report = { ...tested.report, leftovers: left };
     this.remember(report, vscode.Uri.parse(tested.folder), true);
@@ -286,6 +309,7 @@ export class AccessTesting implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.changed.dispose();
     this.output.dispose();
     this.statusBar.dispose();
     this.diagnostics.dispose();

@@ -92,6 +92,20 @@ test('a region the bucket is not in is a wrong-region row naming both', async ()
   assert.match(row.hint ?? '', /in us-west-2, the configuration says eu-west-1/);
 });
 
+test('an unreachable service is named in the hint: the storage endpoint, or AWS IAM for the role simulation', async () => {
+  const { client } = memoryClient();
+  const unreachable = () => Promise.reject(new StorageError('op', { code: 'ENOTFOUND' }));
+  client.simulate = unreachable;
+  client.bucketPolicy = async () => undefined;
+  const report = await runAccessTest(target({ endpoint: 'http://127.0.0.1:7480', roleArn: 'arn:aws:iam::123456789012:role/app' }), () => client);
+  const simulated = report.checks.find((c) => c.operation === 'simulate')!;
+  assert.deepEqual([simulated.result, simulated.required], ['unreachable', false]);
+  assert.match(simulated.hint ?? '', /^AWS IAM could not be reached/);
+  client.list = unreachable;
+  const listed = (await runAccessTest(target({ endpoint: 'http://127.0.0.1:7480' }), () => client)).checks.find((c) => c.operation === 'list')!;
+  assert.match(listed.hint ?? '', /^http:\/\/127\.0\.0\.1:7480 could not be reached/);
+});
+
 test('a failed delete leaves the probe listed by its full key after cleanup retries', async () => {
   const { client, objects } = memoryClient({ delete: () => Promise.reject(new StorageError('delete', { code: 'AccessDenied', status: 403 })) });
   const report = await runAccessTest(target(), () => client, { retry: { attempts: 2, baseDelayMs: 1 } });

@@ -10,6 +10,7 @@ import { join, sep } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Page } from 'playwright-core';
 import * as vscode from 'vscode';
+import { reportPassed, type AccessReport } from '../../../src/core/access/report';
 import type { BucketNode, Node } from '../../../src/extension/buckets/nodes';
 import type { BucketDoctorApi } from '../../../src/extension/extension';
 import { startRgw, type S3Credentials } from '../../harness/rgw';
@@ -158,6 +159,24 @@ suite('Buckets view', function () {
     assert.equal(document.getText(), taskJson);
     assert.equal(document.languageId, 'json');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(document.uri, new TextEncoder().encode('{}'))), /NoPermissions|permission/i);
+  });
+
+  test('a finished Test Bucket Access redraws that bucket node with its result', async () => {
+    const node = await bucketNode(bucket);
+    const icon = () => (view().getTreeItem(node).iconPath as vscode.ThemeIcon).id;
+    assert.equal(icon(), 'database', 'never tested');
+    const redrawn: (Node | undefined)[] = [];
+    const listening = view().onDidChangeTreeData((changed) => redrawn.push(changed));
+    try {
+      // The owner's keys from the environment: every check lse-persistence needs passes on the gateway.
+      const report = await vscode.commands.executeCommand<AccessReport | undefined>('bucketDoctor.testBucketAccess', `s3:${bucket}`);
+      assert.ok(report && reportPassed(report), JSON.stringify(report?.checks, null, 1));
+      await until(() => redrawn.includes(node), 'the view redraws the tested bucket');
+      assert.equal(icon(), 'pass-filled');
+      assert.match((view().getTreeItem(node).tooltip as vscode.MarkdownString).value, /Last(&nbsp;| )access(&nbsp;| )test:(&nbsp;| )passed/);
+    } finally {
+      listening.dispose();
+    }
   });
 
   test('in a second window: editing lse-values.yaml renames the bucket node while the node the user collapsed stays collapsed', async () => {

@@ -5,19 +5,24 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
 import { join, sep } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { BlobServiceClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from '@azure/storage-blob';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import * as vscode from 'vscode';
-import type { AccessReport } from '../../../src/core/access/report';
+import { accessPlan } from '../../../src/core/access/plan';
+import { reportPassed, type AccessReport, type CheckRow } from '../../../src/core/access/report';
+import { profiles } from '../../../src/core/iam/profiles';
+import { testAccessCommand } from '../../../src/cli/test-access-command';
 import { startAzurite, type Azurite } from '../../harness/azurite';
 import { createRgwUser, startRgw, type Rgw, type S3Credentials } from '../../harness/rgw';
 import { bucketDoctor, until } from './helpers';
 
 const bucket = 'acme-labeling-prod';
+/** The IRSA role examples/lse-values.yaml annotates: the engine simulates it with AWS IAM, which is no server here. */
+const roleArn = 'arn:aws:iam::123456789012:role/lse-storage';
 const liveSource = 'Bucket Doctor (live)';
 const credentialVariables = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
 
@@ -209,6 +214,25 @@ function reportTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all.flatMap((g) => g.tabs).filter((t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.endsWith('bucketDoctor.report'));
 }
 
+/** The live rows: the role's simulation goes to AWS IAM (no local server), so its outcome depends on the network. */
+const liveRows = (report: AccessReport) => report.checks.filter((c) => c.operation !== 'simulate');
+
+/** `[operation, result, code]` of the live rows; the identity row's code is whatever the gateway answers STS with. */
+const outcomes = (report: AccessReport) => liveRows(report).map((c) => [c.operation, c.result, c.operation === 'identity' ? '' : (c.code ?? '')]);
+
+function row(report: AccessReport, operation: string): CheckRow {
+  const found = report.checks.find((c) => c.operation === operation);
+  assert.ok(found, `the report has a ${operation} row: ${JSON.stringify(report.checks)}`);
+  return found;
+}
+
+/** The role's simulation: optional, tied to the role, so whatever AWS IAM answers (or not) never fails the run. */
+function assertSimulatedForRole(report: AccessReport): void {
+  const simulated = report.checks.filter((c) => c.operation === 'simulate');
+  assert.ok(simulated.length > 0, 'the IRSA role is simulated');
+  assert.ok(simulated.every((c) => c.simulatedFor === roleArn && (c.result === 'passed' || !c.required)), JSON.stringify(simulated));
+}
+
 suite('Test Bucket Access', function () {
   this.timeout(120_000);
   let server: Gateway | undefined;
@@ -243,10 +267,10 @@ suite('Test Bucket Access', function () {
     const policy = {
       Version: '2012-10-17',
       Statement: [
-        { Effect: 'Allow', Principal: { AWS: [user(users.writer), user(users.keeper)] }, Action: ['s3:ListBucket'], Resource: [`arn:aws:s3:::${bucket}`] },
+        { Effect: 'Allow', Principal: { AWS: [user(users.writer), user(users.keeper)] }, Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [`arn:aws:s3:::${bucket}`] },
         { Effect: 'Allow', Principal: { AWS: [user(users.writer)] }, Action: ['s3:GetObject', 's3:PutObject', 's3:DeleteObject'], Resource: [objects] },
         { Effect: 'Allow', Principal: { AWS: [user(users.keeper)] }, Action: ['s3:GetObject', 's3:PutObject', ...(keeperDeletes ? ['s3:DeleteObject'] : [])], Resource: [objects] },
-        { Effect: 'Allow', Principal: { AWS: [user(users.reader)] }, Action: ['s3:ListBucket', 's3:GetObject'], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] },
+        { Effect: 'Allow', Principal: { AWS: [user(users.reader)] }, Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:GetObject'], Resource: [`arn:aws:s3:::${bucket}`, `arn:aws:s3:::${bucket}/*`] },
       ],
     };
     await admin.send(new PutBucketPolicyCommand({ Bucket: bucket, Policy: JSON.stringify(policy) }));
@@ -299,16 +323,28 @@ suite('Test Bucket Access', function () {
     runAs(writer);
     const report = await testAccess();
     assert.deepEqual(
-      report.checks.map((c) => [c.operation, c.result]),
+      outcomes(report),
       [
         // RGW has no STS: the identity check is skipped, not failed.
-        ['identity', 'skipped'],
-        ['list', 'passed'],
-        ['put', 'passed'],
-        ['get', 'passed'],
-        ['delete', 'passed'],
+        ['identity', 'skipped', ''],
+        ['location', 'passed', ''],
+        ['list', 'passed', ''],
+        // examples/ names no Label Studio host (LABEL_STUDIO_HOST) and the setting is empty: no origin to ask about.
+        ['cors', 'skipped', ''],
+        ['encryption', 'passed', ''],
+        ['put', 'passed', ''],
+        ['get', 'passed', ''],
+        ['presigned-get', 'passed', ''],
+        ['delete', 'passed', ''],
+        // No kms-put row: neither the configuration nor the bucket names a KMS key.
       ],
+      JSON.stringify(report.checks, null, 1),
     );
+    assertSimulatedForRole(report);
+    assert.ok(reportPassed(report));
+    // The presigned URL lives as long as lse-values.yaml's urlExpirationSecs says.
+    assert.match(row(report, 'presigned-get').hint ?? '', /signed for 86400 s/);
+    assert.match(row(report, 'delete').hint ?? '', /confirmed it is gone/);
     assert.equal(report.bucket, bucket);
     assert.equal(report.endpoint, server?.endpoint);
     assert.deepEqual(report.leftovers, []);
@@ -316,7 +352,25 @@ suite('Test Bucket Access', function () {
     assert.ok(report.notes.some((n) => n.includes('arn:aws:iam::123456789012:role/lse-storage')), 'the note says the checks ran as the caller, not the IRSA role');
     await until(() => reportTabs().some((t) => t.label.includes(bucket)), 'the report panel of the bucket is open');
     assert.equal(reportTabs().length, 1);
-    assert.deepEqual(liveDiagnostics(valuesUri()), []);
+    // At most a warning for the simulation; no live error.
+    assert.deepEqual(liveDiagnostics(valuesUri()).filter((d) => d.code !== 'simulate'), []);
+    assert.deepEqual(await probesLeft(), []);
+  });
+
+  test('the editor runs the checks the CLI engine runs for the bucket, as the profile plans them', async () => {
+    runAs(writer);
+    const editor = await testAccess();
+    let out = '';
+    let err = '';
+    const code = await testAccessCommand(['--bucket', bucket, '--format', 'json'], { cwd: examplesFolder().uri.fsPath, env: process.env, out: (t) => (out += t), err: (t) => (err += t) });
+    assert.equal(code, 0, err);
+    const cli = JSON.parse(out) as { identity: string; checks: { operation: string; required: boolean; result: string }[] };
+    const shape = (checks: readonly { operation: string; required: boolean; result: string }[]) => checks.map((c) => [c.operation, c.required, c.result]);
+    assert.deepEqual(shape(editor.checks), shape(cli.checks));
+    assert.equal(editor.identity, cli.identity, 'both name the same source: the environment the SDK reads');
+    // kms-put is planned and left out of the report when no KMS key applies.
+    const planned = accessPlan({ protocol: 's3', profile: profiles['lse-persistence'], roleArn, identity: true }).map((c) => c.operation);
+    assert.deepEqual([...new Set(editor.checks.map((c) => c.operation))], planned.filter((op) => op !== 'kms-put'));
     assert.deepEqual(await probesLeft(), []);
   });
 
@@ -324,23 +378,31 @@ suite('Test Bucket Access', function () {
     runAs(reader);
     const report = await testAccess();
     assert.deepEqual(
-      report.checks.map((c) => [c.operation, c.result, c.operation === 'identity' ? '' : (c.code ?? '')]),
+      outcomes(report),
       [
         ['identity', 'skipped', ''],
+        ['location', 'passed', ''],
         ['list', 'passed', ''],
+        ['cors', 'skipped', ''],
+        ['encryption', 'passed', ''],
         ['put', 'denied', 'AccessDenied'],
         ['get', 'skipped', ''],
-        ['delete', 'skipped', ''],
+        ['presigned-get', 'skipped', ''],
+        // The write was refused: delete is still tested, on the probe key once it is proven free.
+        ['delete', 'denied', 'AccessDenied'],
       ],
+      JSON.stringify(report.checks, null, 1),
     );
-    assert.equal(report.checks[2].action, 's3:PutObject');
-    assert.equal(report.identity, 'the AWS default credential chain');
-    await until(() => liveDiagnostics(valuesUri()).length === 1, 'the live problem appears on lse-values.yaml');
-    const [problem] = liveDiagnostics(valuesUri());
-    assert.equal(problem.severity, vscode.DiagnosticSeverity.Error);
-    assert.equal(problem.code, 'put');
-    assert.equal(problem.range.start.line + 1, report.source?.range.start.line);
-    assert.match(problem.message, /denied \(AccessDenied\)/);
+    assert.equal(row(report, 'put').action, 's3:PutObject');
+    assert.match(row(report, 'put').hint ?? '', /Grant s3:PutObject on arn:aws:s3:::acme-labeling-prod\/lse\/\*/);
+    // The SDK's default chain found the keys in the environment, and the report says so (never the keys).
+    assert.equal(report.identity, 'AWS credentials from the environment (AWS_ACCESS_KEY_ID)');
+    const errors = () => liveDiagnostics(valuesUri()).filter((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    await until(() => errors().length === 2, 'the live problems appear on lse-values.yaml');
+    const [put, del] = errors();
+    assert.deepEqual([put.code, del.code], ['put', 'delete']);
+    assert.equal(put.range.start.line + 1, report.source?.range.start.line);
+    assert.match(put.message, /denied \(AccessDenied\)/);
     assert.equal(reportTabs().length, 1, 'the same panel is reused for the bucket');
     assert.deepEqual(await probesLeft(), []);
   });
@@ -348,8 +410,9 @@ suite('Test Bucket Access', function () {
   test('a passing re-test clears the live problem', async () => {
     runAs(writer);
     const report = await testAccess();
-    assert.ok(report.checks.every((c) => c.result === 'passed' || c.operation === 'identity'));
-    await until(() => liveDiagnostics(valuesUri()).length === 0, 'the live problem is cleared');
+    assert.ok(reportPassed(report));
+    await until(() => liveDiagnostics(valuesUri()).every((d) => d.severity !== vscode.DiagnosticSeverity.Error), 'the live problems are cleared');
+    assert.deepEqual(liveDiagnostics(valuesUri()).filter((d) => d.code !== 'simulate'), []);
   });
 
   test('credentials that cannot be used end the run with a message and no report; the last report stays', async () => {
@@ -361,6 +424,35 @@ suite('Test Bucket Access', function () {
       assert.equal(reportTabs().length, 1, 'the panel still shows the last report');
     } finally {
       await settings.update('profile', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  test('a named profile without keys of its own (credential_process, like SSO and role profiles) is resolved by the SDK', async () => {
+    const dir = await mkdtemp(join(homedir(), 'bd-profile-'));
+    const script = join(dir, 'credentials.sh');
+    const output = JSON.stringify({ Version: 1, AccessKeyId: writer.accessKeyId, SecretAccessKey: writer.secretAccessKey });
+    await writeFile(script, `#!/bin/sh\necho '${output}'\n`, { mode: 0o700 });
+    await writeFile(join(dir, 'config'), `[profile bd-process]\ncredential_process = ${script}\n`);
+    const savedConfig = process.env.AWS_CONFIG_FILE;
+    for (const name of credentialVariables) delete process.env[name];
+    process.env.AWS_CONFIG_FILE = join(dir, 'config');
+    const settings = vscode.workspace.getConfiguration('bucketDoctor.aws');
+    await settings.update('profile', 'bd-process', vscode.ConfigurationTarget.Global);
+    try {
+      const report = await testAccess();
+      assert.equal(report.identity, 'AWS profile bd-process');
+      assert.deepEqual(
+        liveRows(report).filter((c) => ['list', 'put', 'get', 'presigned-get', 'delete'].includes(c.operation)).map((c) => c.result),
+        ['passed', 'passed', 'passed', 'passed', 'passed'],
+        JSON.stringify(report.checks, null, 1),
+      );
+      assert.ok(reportPassed(report));
+      assert.deepEqual(await probesLeft(), []);
+    } finally {
+      await settings.update('profile', undefined, vscode.ConfigurationTarget.Global);
+      if (savedConfig === undefined) delete process.env.AWS_CONFIG_FILE;
+      else process.env.AWS_CONFIG_FILE = savedConfig;
+      await rm(dir, { recursive: true, force: true });
     }
   });
 
@@ -377,18 +469,24 @@ suite('Test Bucket Access', function () {
       const verdict = ((await frame.locator('.verdict').textContent()) ?? '').trim();
       const png = await page.screenshot();
       assert.equal(verdict, 'FAILED');
-      assert.equal(rows.length, 5, rows.join('\n'));
+      const checks = ['Identity', 'Bucket region', 'List objects', 'CORS for the Label Studio host', 'Bucket encryption', 'Write probe object', 'Read probe object back', 'Presigned URL', 'Delete probe object'];
+      assert.deepEqual(rows.slice(0, checks.length).map((r) => checks.find((c) => r.startsWith(c))), checks, rows.join('\n'));
       assert.match(rows[0], /Identity.*skipped/);
-      assert.match(rows[1], /List objects.*passed/);
-      assert.match(rows[2], /Write probe object.*denied.*AccessDenied.*iam\/lse-storage-policy\.json:11/);
-      assert.match(rows[3], /Read probe object back.*skipped/);
+      assert.match(rows[1], /Bucket region.*passed/);
+      assert.match(rows[2], /List objects.*passed/);
+      assert.match(rows[3], /CORS for the Label Studio host.*skipped.*LABEL_STUDIO_HOST/);
+      assert.match(rows[5], /Write probe object.*denied.*AccessDenied.*iam\/lse-storage-policy\.json:11/);
+      assert.match(rows[6], /Read probe object back.*skipped/);
+      assert.match(rows[7], /Presigned URL.*skipped/);
+      assert.match(rows[8], /Delete probe object.*denied.*AccessDenied/);
+      assert.ok(rows.slice(checks.length).length > 0 && rows.slice(checks.length).every((r) => r.startsWith('IAM policy simulation')), rows.join('\n'));
       const results = join(extension.fsPath, 'test-results');
       await mkdir(results, { recursive: true });
       await writeFile(join(results, 'test-bucket-access-report.png'), png);
       assert.ok(existsSync(join(results, 'test-bucket-access-report.png')));
 
       // The denied row links to the statement that grants the write in the attached policy: it opens there.
-      await frame.locator('vscode-table-row a.link').first().click();
+      await frame.locator('vscode-table-row', { hasText: 'Write probe object' }).locator('a.link').first().click();
       await page.locator('.tabs-container .tab.active', { hasText: 'lse-storage-policy.json' }).waitFor({ state: 'visible', timeout: 10_000 });
       await page.locator('.editor-group-container .monaco-editor .current-line').first().waitFor({ state: 'visible', timeout: 10_000 });
       const statusLine = (await page.locator('.statusbar-item[id$="status.editor.selection"]').first().textContent({ timeout: 10_000 })) ?? '';
@@ -452,7 +550,10 @@ suite('Test Bucket Access', function () {
     try {
       const first = await testFromPalette(page, containers.media, { azureSecret: azure.connectionString });
       assert.equal((await first.locator('.verdict').textContent())?.trim(), 'PASSED', (await rowsOf(first)).join('\n'));
-      assert.deepEqual((await rowsOf(first)).map((r) => r.split(' ')[0]), ['List', 'Write', 'Read', 'Delete']);
+      const checks = ['Identity', 'List objects', 'Write probe object', 'Read probe object back', 'Presigned URL', 'Delete probe object'];
+      assert.deepEqual((await rowsOf(first)).map((r) => checks.find((c) => r.startsWith(c))), checks);
+      // The identity is the storage account, the presigned URL a SAS signed with the account key the connection string holds.
+      assert.match((await rowsOf(first))[0], /Identity.*passed.*storage account devstoreaccount1 \(account key\)/);
       // The second run asks nothing (the connection string comes from secret storage): with the first report closed,
       // a verdict can only come from a run that did not stop at a prompt.
       await runFromPalette(page, 'View: Close All Editors');
@@ -466,8 +567,9 @@ suite('Test Bucket Access', function () {
       ).toString();
       const readOnly = await testFromPalette(page, containers.readOnly, { azureSecret: `${azure.blobEndpoint}/${containers.readOnly}?${sas}` });
       const rows = await rowsOf(readOnly);
-      assert.match(rows[0], /List objects.*passed/);
-      assert.match(rows[1], /Write probe object.*denied.*AuthorizationPermissionMismatch/);
+      assert.match(rows[0], /Identity.*passed.*\(SAS\)/);
+      assert.match(rows[1], /List objects.*passed/);
+      assert.match(rows[2], /Write probe object.*denied.*AuthorizationPermissionMismatch/);
       assert.equal((await readOnly.locator('.verdict').textContent())?.trim(), 'FAILED');
     } catch (error) {
       await page.screenshot({ path: join(bucketDoctor().extensionUri.fsPath, 'test-results', 'test-bucket-access-azure-failed.png') }).catch(() => undefined);
