@@ -540,7 +540,11 @@ class AccessRun {
       'read-existing': this.client.peek,
       simulate: this.client.simulate,
     };
-    const plan = accessPlan({ protocol: this.protocol, profile: this.profile, corsOrigin: this.options.corsOrigin, roleArn: this.target.ref.roleArn, identity: Boolean(this.client.identity) });
+    const { ref, iamEndpoint } = this.target;
+    // IAM's simulator knows AWS's policies only: a role beside an S3-compatible endpoint is not sent to AWS.
+    const simulated = ref.roleArn && (!ref.endpoint || iamEndpoint) ? ref.roleArn : undefined;
+    if (ref.roleArn && !simulated) this.notes.push(`The role ${ref.roleArn} was not simulated: the bucket is served by ${ref.endpoint}, not AWS S3, and AWS IAM's policy simulator knows only AWS's policies.`);
+    const plan = accessPlan({ protocol: this.protocol, profile: this.profile, corsOrigin: this.options.corsOrigin, roleArn: simulated, identity: Boolean(this.client.identity) });
     // A check whose operation the provider lacks is not run.
     return plan.filter((c) => !Object.hasOwn(offered, c.operation) || typeof offered[c.operation] === 'function');
   }

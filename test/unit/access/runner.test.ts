@@ -97,13 +97,30 @@ test('an unreachable service is named in the hint: the storage endpoint, or AWS 
   const unreachable = () => Promise.reject(new StorageError('op', { code: 'ENOTFOUND' }));
   client.simulate = unreachable;
   client.bucketPolicy = async () => undefined;
-  const report = await runAccessTest(target({ endpoint: 'http://127.0.0.1:7480', roleArn: 'arn:aws:iam::123456789012:role/app' }), () => client);
+  const report = await runAccessTest(target({ roleArn: 'arn:aws:iam::123456789012:role/app' }), () => client);
   const simulated = report.checks.find((c) => c.operation === 'simulate')!;
   assert.deepEqual([simulated.result, simulated.required], ['unreachable', false]);
   assert.match(simulated.hint ?? '', /^AWS IAM could not be reached/);
   client.list = unreachable;
   const listed = (await runAccessTest(target({ endpoint: 'http://127.0.0.1:7480' }), () => client)).checks.find((c) => c.operation === 'list')!;
   assert.match(listed.hint ?? '', /^http:\/\/127\.0\.0\.1:7480 could not be reached/);
+});
+
+test('a role beside an S3-compatible endpoint is not sent to AWS IAM unless an IAM endpoint is given', async () => {
+  const { client } = memoryClient();
+  let simulations = 0;
+  client.simulate = async () => {
+    simulations++;
+    return [];
+  };
+  client.bucketPolicy = async () => undefined;
+  const roleArn = 'arn:aws:iam::123456789012:role/app';
+  const report = await runAccessTest(target({ endpoint: 'http://127.0.0.1:7480', roleArn }), () => client);
+  assert.deepEqual([report.checks.some((c) => c.operation === 'simulate'), simulations], [false, 0]);
+  assert.ok(report.notes.some((n) => n.includes(`${roleArn} was not simulated`) && n.includes('http://127.0.0.1:7480')), report.notes.join('\n'));
+  const withIam = await runAccessTest({ ...target({ endpoint: 'http://127.0.0.1:7480', roleArn }), iamEndpoint: 'http://127.0.0.1:7481' }, () => client);
+  assert.ok(withIam.checks.some((c) => c.operation === 'simulate'));
+  assert.ok(simulations > 0);
 });
 
 test('a failed delete leaves the probe listed by its full key after cleanup retries', async () => {
