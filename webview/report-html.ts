@@ -26,13 +26,14 @@ const styles = `
   .facts dd { margin: 0; font-family: var(--vscode-editor-font-family); word-break: break-all; }
   .running { display: flex; align-items: center; gap: 8px; margin: 8px 0; color: var(--vscode-descriptionForeground); }
   vscode-table-cell { white-space: normal; vertical-align: top; padding-top: 4px; padding-bottom: 4px; height: auto; }
+  vscode-table-cell[compact]:empty { display: none; }
   .mark { display: inline-block; width: 1.2em; font-weight: 700; }
   .passed .mark { color: var(--vscode-testing-iconPassed, #388a34); }
   .failed .mark, .failed .result { color: var(--vscode-testing-iconFailed, #c72e0f); }
   .warning .mark, .warning .result { color: var(--vscode-editorWarning-foreground, #cca700); }
   .skipped .mark, .skipped .result { color: var(--vscode-disabledForeground, #888); }
   .optional { margin-left: 6px; font-size: 0.85em; color: var(--vscode-descriptionForeground); }
-  .code { font-family: var(--vscode-editor-font-family); }
+  .code { font-family: var(--vscode-editor-font-family); overflow-wrap: anywhere; }
   .link { display: block; margin-top: 2px; }
   a { color: var(--vscode-textLink-foreground); }
   a:hover { color: var(--vscode-textLink-activeForeground); }

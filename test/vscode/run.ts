@@ -10,11 +10,11 @@
 // cannot run (it never skips); 130/143 after SIGINT/SIGTERM.
 import { runTests } from '@vscode/test-electron';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { codeServerVersion, ensureCodeServer, findRepoRoot, startCodeServer, type CodeServer } from '../harness/code-server';
+import { assertNoSurvivors, launchBrowser, showBucketDoctor, sideBarContents } from '../harness/workbench';
 
 const root = findRepoRoot(__dirname);
 const examples = join(root, 'examples');
@@ -24,7 +24,6 @@ const failedScreenshotPath = join(root, 'test-results', 'workbench-bucket-doctor
 const diagnosticsScreenshotPath = join(root, 'test-results', 'workbench-diagnostics.png');
 /** The whole test run inside the workbench, from navigation to codeAutomationExit. */
 const testTimeoutMs = Number(process.env.BD_VSCODE_TIMEOUT_MS ?? 180_000);
-const chromiumPath = '/usr/bin/chromium';
 /** Labels the Buckets view shows for examples/: a provider group, its buckets, the conflict and policy-only groups. */
 const expectedTreeLabels = ['Amazon S3', 'acme-labeling-prod', 'acme-labeling-staging', 'Conflicting buckets', 'Referenced by policies'];
 
@@ -153,30 +152,6 @@ function timeout<T>(promise: Promise<T>, ms: number, message: () => string): Pro
   ]);
 }
 
-/** Opens the Bucket Doctor container from the activity bar and waits until the Buckets tree lists examples/. */
-async function showBucketDoctor(page: Page): Promise<void> {
-  const entry = page.locator('.part.activitybar .action-item a[aria-label^="Bucket Doctor"]').first();
-  await entry.waitFor({ state: 'visible', timeout: 60_000 });
-  // Clicking the entry of the container already shown closes the side bar, and the workbench may still be restoring
-  // it: click until the container's title shows and stays.
-  const title = page.locator('.part.sidebar .composite.title', { hasText: /Bucket Doctor/i });
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (await title.isVisible()) {
-      await page.waitForTimeout(500);
-      if (await title.isVisible()) break;
-    }
-    await entry.click();
-    await title.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
-  }
-  const rows = page.locator('.part.sidebar .monaco-list-row');
-  for (const label of expectedTreeLabels) {
-    await rows.filter({ hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  }
-  // The entry's tooltip would sit over the tree in the screenshot: move away and let it close.
-  await page.mouse.move(900, 600);
-  await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 });
-}
-
 /** Opens `file` with Quick Open and the Problems panel, and waits until the panel lists a finding of `ruleId`. */
 async function showDiagnostics(page: Page, file: string, ruleId: string): Promise<number> {
   const input = page.locator('.quick-input-widget input');
@@ -200,15 +175,6 @@ async function showDiagnostics(page: Page, file: string, ruleId: string): Promis
   return rows.count();
 }
 
-/** What the side bar shows: its title, the view headers and the tree rows, read from the DOM. */
-async function sideBarContents(page: Page): Promise<{ title: string; headers: string[]; rows: string[] }> {
-  const sideBar = page.locator('.part.sidebar');
-  const title = ((await sideBar.locator('.composite.title').first().textContent()) ?? '').trim();
-  const headers = (await sideBar.locator('.pane-header .title').allTextContents()).map((t) => t.trim());
-  const rows = (await sideBar.locator('.monaco-list-row').allTextContents()).map((t) => t.trim());
-  return { title, headers, rows };
-}
-
 async function runWithCodeServer(): Promise<void> {
   const installStart = Date.now();
   await ensureCodeServer(root);
@@ -222,37 +188,17 @@ async function runWithCodeServer(): Promise<void> {
   });
   console.log(`code-server ${codeServerVersion} on ${server.url} (started in ${seconds(Date.now() - serverStart)})`);
 
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install chromium`);
   // A picture from an earlier run must not pass for this one's.
   await mkdir(dirname(screenshotPath), { recursive: true });
   await rm(screenshotPath, { force: true });
   await rm(failedScreenshotPath, { force: true });
-  const profile = await mkdtemp(join(tmpdir(), 'bd-chromium-'));
-  cleanups.push(() => rm(profile, { recursive: true, force: true }));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    // This runner stops the browser itself, after code-server's tests, on every path.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // This runner stops the browser itself, after code-server's tests, on every path.
+  const browser = await launchBrowser();
   cleanups.push(async () => {
-    await context.close();
-    assertNoSurvivors(undefined, 'chromium', profile);
+    await browser.close();
+    assertNoSurvivors(undefined, 'chromium', browser.profile);
   });
-
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { page } = browser;
   const relay = new ConsoleRelay();
   relay.attach(page);
   let exitCode: (code: number) => void = () => undefined;
@@ -287,7 +233,7 @@ async function runWithCodeServer(): Promise<void> {
     const viewStart = Date.now();
     const development = [['extensionDevelopmentPath', remote(root)]];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(JSON.stringify(development))}`);
-    await showBucketDoctor(page);
+    await showBucketDoctor(page, expectedTreeLabels);
     const png = await page.screenshot();
     // The DOM right after the capture must hold the view and the example files, or the picture is not kept.
     const shown = await sideBarContents(page);
@@ -340,27 +286,6 @@ function printDiagnostics(relay: ConsoleRelay, userDataDir: string): void {
   }
   const errors = extensionHostErrors(userDataDir);
   if (errors.length > 0) console.error(`--- extension host log: errors ---\n${errors.join('\n')}\n--- end of extension host log ---`);
-}
-
-/** Fails when a process is left in `group` or names `marker` in its command line (read from /proc). */
-function assertNoSurvivors(group: number | undefined, what: string, marker?: string): void {
-  const left: string[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the parenthesised command name: state, ppid, pgrp.
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state === 'Z') continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      if ((group !== undefined && Number(pgrp) === group) || (marker !== undefined && cmdline.includes(marker))) {
-        left.push(`${entry} ${cmdline.slice(0, 160)}`);
-      }
-    } catch {
-      // The process exited while we looked.
-    }
-  }
-  if (left.length > 0) throw new Error(`${what} left processes behind:\n${left.join('\n')}`);
 }
 
 async function main(): Promise<number> {
