@@ -33,7 +33,7 @@ const styles = `
   .warning .mark, .warning .result { color: var(--vscode-editorWarning-foreground, #cca700); }
   .skipped .mark, .skipped .result { color: var(--vscode-disabledForeground, #888); }
   .optional { margin-left: 6px; font-size: 0.85em; color: var(--vscode-descriptionForeground); }
-  .code { font-family: var(--vscode-editor-font-family); }
+  .code { font-family: var(--vscode-editor-font-family); overflow-wrap: anywhere; }
   .link { display: block; margin-top: 2px; }
   a { color: var(--vscode-textLink-foreground); }
   a:hover { color: var(--vscode-textLink-activeForeground); }

@@ -93,10 +93,11 @@ function render(view: ReportView): void {
 
   const table = element('vscode-table');
   table.setAttribute('bordered-rows', '');
-  table.setAttribute('columns', JSON.stringify(['24%', '13%', '15%', '8%', '40%']));
-  // A panel beside an editor is narrow: below the breakpoint each row stacks its cells under their column labels.
+  // Wide enough for "✓ passed" and "AccessDenied" from about 480 px; a narrower panel (two reports beside the side
+  // bar) stacks each row's cells under their column names instead of cutting the results short.
+  table.setAttribute('columns', JSON.stringify(['20%', '14%', '19%', '12%', '35%']));
   table.setAttribute('responsive', '');
-  table.setAttribute('breakpoint', '640');
+  table.setAttribute('breakpoint', '480');
   const head = element('vscode-table-header');
   head.slot = 'header';
   const c = view.columns;

@@ -133,6 +133,8 @@ export interface BucketLabels {
   providers: Readonly<Record<Provider, string>>;
   auth: Readonly<Record<AuthMode, string>>;
   roles: Readonly<Record<PlaceRole, string>>;
+  /** `{0}` is the AWS profile live checks use, shown when no deployment file says how the bucket authenticates. */
+  awsProfile: string;
   /** `{0}` is the folder path, `{1}` the bucket names with their files. */
   conflict: string;
 }
@@ -153,6 +155,7 @@ export const englishBucketLabels: BucketLabels = {
     unknown: 'auth not set',
   },
   roles: { defines: 'defines', completes: 'completes', policy: 'policy names it' },
+  awsProfile: 'AWS profile {0}',
   conflict: 'The deployment in {0} configures different buckets: {1}',
 };
 
@@ -168,9 +171,13 @@ export function bucketWhere(ref: BucketRef): string | undefined {
   return ref.region ?? ref.account;
 }
 
-/** The node's description: folder, region or endpoint, auth mode and requirement profile. */
+/**
+ * The node's description: folder, region or endpoint, auth mode and requirement profile. A bucket only
+ * `.bucket-doctor.json` names has no auth mode; the AWS profile it gives for live checks says more than "auth not set".
+ */
 export function bucketDescription(ref: BucketRef, labels: BucketLabels = englishBucketLabels): string {
-  return [ref.folder, bucketWhere(ref), labels.auth[ref.auth], ref.profile].filter(Boolean).join(' · ');
+  const auth = ref.auth === 'unknown' && ref.provider === 's3' && ref.awsProfile ? labels.awsProfile.replace('{0}', ref.awsProfile) : labels.auth[ref.auth];
+  return [ref.folder, bucketWhere(ref), auth, ref.profile].filter(Boolean).join(' · ');
 }
 
 /** A place as one line: `lse-values.yaml:14 (defines)`. */

@@ -27,6 +27,8 @@ export interface CodeServerOptions {
   settings?: Record<string, unknown>;
   /** Repository root; found from this file's location when omitted. */
   root?: string;
+  /** Environment of the server and its extension hosts on top of the usual one; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
 }
 
 export interface CodeServer {
@@ -236,12 +238,16 @@ async function install(root: string): Promise<void> {
 }
 
 /** The environment code-server runs with: HOME and XDG dirs of this run, nothing from an enclosing VS Code. */
-function serverEnv(stateDir: string, socketDir: string): NodeJS.ProcessEnv {
+function serverEnv(stateDir: string, socketDir: string, extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [key, value] of Object.entries(process.env)) {
     // VSCODE_IPC_HOOK_CLI and friends would make code-server hand the folder to an enclosing editor; PORT overrides --bind-addr.
     if (/^(VSCODE_|ELECTRON_|CODE_SERVER_)/.test(key) || ['PORT', 'PASSWORD', 'HASHED_PASSWORD', 'GITHUB_TOKEN'].includes(key)) continue;
     env[key] = value;
+  }
+  for (const [key, value] of Object.entries(extra)) {
+    if (value === undefined) delete env[key];
+    else env[key] = value;
   }
   const home = join(stateDir, 'home');
   return {
@@ -350,7 +356,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
   try {
     await mkdir(extensionsDir, { recursive: true });
     await writeSettings(userDataDir, options.settings);
-    const env = serverEnv(stateDir, dirs.socketDir);
+    const env = serverEnv(stateDir, dirs.socketDir, options.env);
     // A port picked here may be taken by someone else before the server binds it: pick again a few times.
     for (let attempt = 1; ; attempt++) {
       const port = options.port ?? (await freePort());

@@ -80,6 +80,11 @@ test('a bucket only .bucket-doctor.json names takes the auth of a later deployme
   assert.equal(bucketDescription(tree.groups[0].buckets[0].ref), 'auth not set · lse-persistence');
 });
 
+test('a bucket only .bucket-doctor.json names, with an AWS profile, is described by that profile', () => {
+  const tree = bucketTree(ws({ '.bucket-doctor.json': '{"buckets": [{"name": "acme", "prefix": "lse/", "endpoint": "http://127.0.0.1:7480", "awsProfile": "demo-writer"}]}' }));
+  assert.equal(bucketDescription(tree.groups[0].buckets[0].ref), 'lse/ · 127.0.0.1:7480 · AWS profile demo-writer · lse-persistence');
+});
+
 test('conflicts: per deployment folder, listing every definition with its line', () => {
   const values = (bucket: string) => `global:\n  persistence:\n    type: s3\n    config:\n      s3:\n        bucket: ${bucket}\n`;
   const tree = bucketTree(

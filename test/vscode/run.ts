@@ -10,11 +10,11 @@
 // cannot run (it never skips); 130/143 after SIGINT/SIGTERM.
 import { runTests } from '@vscode/test-electron';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
-import { chromium, type BrowserContext, type ConsoleMessage, type Page } from 'playwright-core';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { ConsoleMessage, Page } from 'playwright-core';
 import { codeServerVersion, ensureCodeServer, findRepoRoot, startCodeServer, type CodeServer } from '../harness/code-server';
+import { assertNoSurvivors, closeAllEditors, launchBrowser, quickOpen, showBucketDoctor, sideBarContents } from '../harness/workbench';
 
 const root = findRepoRoot(__dirname);
 const examples = join(root, 'examples');
@@ -24,7 +24,6 @@ const failedScreenshotPath = join(root, 'test-results', 'workbench-bucket-doctor
 const diagnosticsScreenshotPath = join(root, 'test-results', 'workbench-diagnostics.png');
 /** The whole test run inside the workbench, from navigation to codeAutomationExit. */
 const testTimeoutMs = Number(process.env.BD_VSCODE_TIMEOUT_MS ?? 180_000);
-const chromiumPath = '/usr/bin/chromium';
 /** Labels the Buckets view shows for examples/: a provider group, its buckets, the conflict and policy-only groups. */
 const expectedTreeLabels = ['Amazon S3', 'acme-labeling-prod', 'acme-labeling-staging', 'Conflicting buckets', 'Referenced by policies'];
 
@@ -153,53 +152,6 @@ function timeout<T>(promise: Promise<T>, ms: number, message: () => string): Pro
   ]);
 }
 
-/** Opens the Bucket Doctor container from the activity bar and waits until the Buckets tree lists examples/. */
-async function showBucketDoctor(page: Page): Promise<void> {
-  const entry = page.locator('.part.activitybar .action-item a[aria-label^="Bucket Doctor"]').first();
-  await entry.waitFor({ state: 'visible', timeout: 60_000 });
-  // Clicking the entry of the container already shown closes the side bar, and the workbench may still be restoring
-  // it: click until the container's title shows and stays.
-  const title = page.locator('.part.sidebar .composite.title', { hasText: /Bucket Doctor/i });
-  for (let attempt = 0; attempt < 4; attempt++) {
-    if (await title.isVisible()) {
-      await page.waitForTimeout(500);
-      if (await title.isVisible()) break;
-    }
-    await entry.click();
-    await title.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => undefined);
-  }
-  const rows = page.locator('.part.sidebar .monaco-list-row');
-  for (const label of expectedTreeLabels) {
-    await rows.filter({ hasText: label }).first().waitFor({ state: 'visible', timeout: 30_000 });
-  }
-  // The entry's tooltip would sit over the tree in the screenshot: move away and let it close.
-  await page.mouse.move(900, 600);
-  await page.locator('.workbench-hover-container').first().waitFor({ state: 'hidden', timeout: 5_000 });
-}
-
-/** Closes every editor the tests left (the workbench restores them) and waits until no tab is left. */
-async function closeAllEditors(page: Page): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await page.keyboard.press('F1');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill('>View: Close All Editors');
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Close All Editors' }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.editor-group-container .tab').first().waitFor({ state: 'detached', timeout: 10_000 });
-}
-
-/** Opens `file` (relative to examples/) with Quick Open and waits for its tab. */
-async function quickOpen(page: Page, file: string): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  const name = basename(file);
-  await page.keyboard.press('Control+P');
-  await input.waitFor({ state: 'visible', timeout: 10_000 });
-  await input.fill(file);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: dirname(file) }).first().waitFor({ timeout: 10_000 });
-  await page.keyboard.press('Enter');
-  await page.locator('.editor-group-container .tab.active', { hasText: name }).waitFor({ timeout: 10_000 });
-}
-
 /** Opens `file` with Quick Open and the Problems panel, and waits until the panel lists a finding of `ruleId`. */
 async function showDiagnostics(page: Page, file: string, ruleId: string): Promise<number> {
   await closeAllEditors(page);
@@ -209,15 +161,6 @@ async function showDiagnostics(page: Page, file: string, ruleId: string): Promis
   await rows.filter({ hasText: ruleId }).first().waitFor({ state: 'visible', timeout: 15_000 });
   await page.mouse.move(900, 300);
   return rows.count();
-}
-
-/** What the side bar shows: its title, the view headers and the tree rows, read from the DOM. */
-async function sideBarContents(page: Page): Promise<{ title: string; headers: string[]; rows: string[] }> {
-  const sideBar = page.locator('.part.sidebar');
-  const title = ((await sideBar.locator('.composite.title').first().textContent()) ?? '').trim();
-  const headers = (await sideBar.locator('.pane-header .title').allTextContents()).map((t) => t.trim());
-  const rows = (await sideBar.locator('.monaco-list-row').allTextContents()).map((t) => t.trim());
-  return { title, headers, rows };
 }
 
 async function runWithCodeServer(): Promise<void> {
@@ -233,37 +176,17 @@ async function runWithCodeServer(): Promise<void> {
   });
   console.log(`code-server ${codeServerVersion} on ${server.url} (started in ${seconds(Date.now() - serverStart)})`);
 
-  if (!existsSync(chromiumPath)) throw new Error(`${chromiumPath} is missing: apt-get install chromium`);
   // A picture from an earlier run must not pass for this one's.
   await mkdir(dirname(screenshotPath), { recursive: true });
   await rm(screenshotPath, { force: true });
   await rm(failedScreenshotPath, { force: true });
-  const profile = await mkdtemp(join(tmpdir(), 'bd-chromium-'));
-  cleanups.push(() => rm(profile, { recursive: true, force: true }));
-  const context: BrowserContext = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath,
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    // This runner stops the browser itself, after code-server's tests, on every path.
-    handleSIGINT: false,
-    handleSIGTERM: false,
-    handleSIGHUP: false,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  // This runner stops the browser itself, after code-server's tests, on every path.
+  const browser = await launchBrowser();
   cleanups.push(async () => {
-    await context.close();
-    assertNoSurvivors(undefined, 'chromium', profile);
+    await browser.close();
+    assertNoSurvivors(undefined, 'chromium', browser.profile);
   });
-
-  const page = context.pages()[0] ?? (await context.newPage());
+  const { page } = browser;
   const relay = new ConsoleRelay();
   relay.attach(page);
   let exitCode: (code: number) => void = () => undefined;
@@ -298,7 +221,7 @@ async function runWithCodeServer(): Promise<void> {
     const viewStart = Date.now();
     const development = [['extensionDevelopmentPath', remote(root)]];
     await page.goto(`${server.url}/?folder=${encodeURIComponent(examples)}&payload=${encodeURIComponent(JSON.stringify(development))}`);
-    await showBucketDoctor(page);
+    await showBucketDoctor(page, expectedTreeLabels);
     // A policy with its CodeLens beside the tree, instead of whatever editors the tests left open.
     await closeAllEditors(page);
     await quickOpen(page, 'iam/lse-storage-policy.json');
@@ -356,27 +279,6 @@ function printDiagnostics(relay: ConsoleRelay, userDataDir: string): void {
   }
   const errors = extensionHostErrors(userDataDir);
   if (errors.length > 0) console.error(`--- extension host log: errors ---\n${errors.join('\n')}\n--- end of extension host log ---`);
-}
-
-/** Fails when a process is left in `group` or names `marker` in its command line (read from /proc). */
-function assertNoSurvivors(group: number | undefined, what: string, marker?: string): void {
-  const left: string[] = [];
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      // Fields after the parenthesised command name: state, ppid, pgrp.
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      if (state === 'Z') continue;
-      const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ').trim();
-      if ((group !== undefined && Number(pgrp) === group) || (marker !== undefined && cmdline.includes(marker))) {
-        left.push(`${entry} ${cmdline.slice(0, 160)}`);
-      }
-    } catch {
-      // The process exited while we looked.
-    }
-  }
-  if (left.length > 0) throw new Error(`${what} left processes behind:\n${left.join('\n')}`);
 }
 
 async function main(): Promise<number> {

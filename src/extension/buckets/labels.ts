@@ -21,6 +21,7 @@ export function localBucketLabels(): BucketLabels {
       unknown: t('auth not set'),
     },
     roles: { defines: t('defines'), completes: t('completes'), policy: t('policy names it') },
+    awsProfile: t('AWS profile {0}', '{0}'),
     conflict: t('The deployment in {0} configures different buckets: {1}', '{0}', '{1}'),
   };
 }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join, sep } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { BlobServiceClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from '@azure/storage-blob';
@@ -18,6 +18,7 @@ import { profiles } from '../../../src/core/iam/profiles';
 import { testAccessCommand } from '../../../src/cli/test-access-command';
 import { startAzurite, type Azurite } from '../../harness/azurite';
 import { createRgwUser, startRgw, type Rgw, type S3Credentials } from '../../harness/rgw';
+import { launchBrowser, reportFrame, runFromPalette } from '../../harness/workbench';
 import { bucketDoctor, until } from './helpers';
 
 const bucket = 'acme-labeling-prod';
@@ -73,20 +74,8 @@ interface Window {
 async function openWindow(): Promise<Window> {
   const origin = `http://${codeServerArg('--bind-addr')}`;
   const extension = bucketDoctor().extensionUri;
-  const { chromium } = await import('playwright-core');
-  const profile = join(tmpdir(), `bd-second-window-${Date.now()}`);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const close = async () => {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  };
+  const { context, page, close } = await launchBrowser();
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
     const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(origin).host}${extension.path}`]]);
     await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
     await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
@@ -150,38 +139,6 @@ async function filesHolding(dir: string, needle: string): Promise<string[]> {
     if (patterns.some((p) => bytes.includes(p))) found.push(path);
   }
   return found;
-}
-
-/** Runs a command from the palette; retried until the palette lists it (contributions load with the extension host). */
-async function runFromPalette(page: Page, title: string): Promise<void> {
-  const input = page.locator('.quick-input-widget .quick-input-box input');
-  for (let attempt = 0; ; attempt++) {
-    await page.keyboard.press('F1');
-    await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.fill(`>${title}`);
-    const row = page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first();
-    const listed = await row.waitFor({ state: 'visible', timeout: 5_000 }).then(
-      () => true,
-      () => false,
-    );
-    if (listed) break;
-    await page.keyboard.press('Escape');
-    if (attempt > 10) throw new Error(`the command palette never listed ${title}`);
-  }
-  await page.keyboard.press('Enter');
-}
-
-/** The frame of the report webview of bucket `name` once it shows a verdict (webviews are frames inside frames). */
-async function reportFrame(page: Page, name: string): Promise<Frame> {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    for (const frame of page.frames()) {
-      const title = await frame.locator('h1').first().textContent({ timeout: 100 }).catch(() => null);
-      if (title?.startsWith(`${name} (`) && (await frame.locator('.verdict').count().catch(() => 0)) > 0) return frame;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-  throw new Error(`the report webview of ${name} never showed a verdict`);
 }
 
 interface BlobServer {
