@@ -423,7 +423,7 @@ suite('Test Bucket Access', function () {
       const png = await page.screenshot();
       assert.equal(verdict, 'FAILED');
       const checks = ['Identity', 'Bucket region', 'List objects', 'CORS for the Label Studio host', 'Bucket encryption', 'Write probe object', 'Read probe object back', 'Presigned URL', 'Delete probe object'];
-      assert.deepEqual(rows.slice(0, checks.length).map((r) => checks.find((c) => r.startsWith(c))), checks, rows.join('\n'));
+      assert.deepEqual(rows.map((r) => checks.find((c) => r.startsWith(c))), checks, rows.join('\n'));
       assert.match(rows[0], /Identity.*skipped/);
       assert.match(rows[1], /Bucket region.*passed/);
       assert.match(rows[2], /List objects.*passed/);
@@ -432,7 +432,8 @@ suite('Test Bucket Access', function () {
       assert.match(rows[6], /Read probe object back.*skipped/);
       assert.match(rows[7], /Presigned URL.*skipped/);
       assert.match(rows[8], /Delete probe object.*denied.*AccessDenied/);
-      assert.ok(rows.slice(checks.length).length > 0 && rows.slice(checks.length).every((r) => r.startsWith('IAM policy simulation')), rows.join('\n'));
+      // The role is not simulated against AWS for a bucket on a local gateway; the notes say so.
+      assert.match((await frame.locator('section').allTextContents()).join('\n'), /arn:aws:iam::123456789012:role\/lse-storage was not simulated/);
       const results = join(extension.fsPath, 'test-results');
       await mkdir(results, { recursive: true });
       await writeFile(join(results, 'test-bucket-access-report.png'), png);
