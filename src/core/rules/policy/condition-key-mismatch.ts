@@ -6,7 +6,7 @@ import type { Report, Rule } from '../rule';
 import { replaceString } from './json-edits';
 import { whole } from './located';
 import { actionsNamed, memoize, memoize2 } from './memo';
-import { suggest } from './suggest';
+import { didYouMean } from '../../did-you-mean';
 
 const serviceOf = (name: string) => name.slice(0, Math.max(0, name.indexOf(':'))).toLowerCase();
 
@@ -29,7 +29,7 @@ const suggestion = memoize((question: string) => {
   const key = lines.pop()!;
   const keys = new Set<string>();
   for (const pattern of lines) for (const action of actionsNamed(pattern)) for (const k of conditionKeysOf(action)) if (!isConditionKeyTemplate(k)) keys.add(k);
-  return suggest(key, [...keys]);
+  return didYouMean(key, [...keys]);
 });
 
 function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {
