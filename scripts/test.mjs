@@ -1,6 +1,7 @@
 // `npm test`: installs what the tiers need, builds, runs every tier and prints each tier's wall time.
 // `node scripts/test.mjs unit live` runs only the named tiers. A tier that cannot run fails the run.
 import { spawnSync } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { ensureDebianPackages } from './lib/deps.mjs';
 
@@ -12,7 +13,8 @@ const tiers = {
     ['npx', ['tsc', '-p', '.']],
     ['npx', ['eslint', '.']],
   ],
-  unit: [[node, ['--test', '--test-reporter=spec', 'out/test/unit/']]],
+  // Each unit file is a process that spends most of its time starting; node's default leaves one core idle.
+  unit: [[node, ['--test', `--test-concurrency=${availableParallelism()}`, '--test-reporter=spec', 'out/test/unit/']]],
   package: [[node, ['--test', '--test-reporter=spec', 'out/test/package/']]],
   live: [[node, ['out/test/live/run.js']]],
   vscode: [[node, ['out/test/vscode/run.js']]],

@@ -2,7 +2,7 @@
 import { getLocation, type Location } from 'jsonc-parser';
 import type { Completion } from './explain';
 import { actionMarkdown, actionSummary } from './iam/action-docs';
-import { actionsMatching, catalogServices, conditionKeysOf, conditionKeyType, isGlobalConditionKey, lookupAction, serviceActions, type CatalogAction } from './iam/catalog';
+import { actionsMatching, catalogServices, conditionKeysOf, conditionKeyType, isConditionKeyTemplate, isGlobalConditionKey, lookupAction, serviceActions, supportsConditionKey, type CatalogAction } from './iam/catalog';
 import { globalConditionKeys } from './iam/global-keys';
 import { parsePolicy, type Located, type Statement } from './iam/policy';
 import { hasWildcard } from './iam/wildcard';
@@ -25,7 +25,7 @@ function keyMarkdown(key: string, statement: Statement): string | undefined {
   if (!type) return undefined;
   if (isGlobalConditionKey(key)) return `**${key}** (${type}) — a global condition key: any request may carry it.`;
   const actions = (statement.action ?? []).flatMap((a) => (a.value === '*' ? [] : actionsMatching(a.value)));
-  const using = actions.filter((a) => conditionKeysOf(a).some((k) => k.toLowerCase() === key.toLowerCase())).map((a) => `\`${a.id}\``);
+  const using = actions.filter((a) => supportsConditionKey(a, key)).map((a) => `\`${a.id}\``);
   return `**${key}** (${type})${using.length > 0 ? `\n\nSet for this statement's ${using.slice(0, 10).join(', ')}${using.length > 10 ? '…' : ''}.` : ''}`;
 }
 
@@ -84,7 +84,7 @@ export function policyCompletions(file: SourceFile, offset: number): Completion[
   if (element === 'Condition' && path.length === at + 3 && location.isAtPropertyKey) {
     const statement = statementAt(file, path);
     const actions = (statement?.action ?? []).flatMap((a) => (a.value === '*' ? [] : actionsMatching(a.value)));
-    const keys = new Set([...Object.keys(globalConditionKeys), ...actions.flatMap((a) => conditionKeysOf(a))].filter((k) => !/[$<]/.test(k)));
+    const keys = new Set([...Object.keys(globalConditionKeys), ...actions.flatMap((a) => conditionKeysOf(a))].filter((k) => !isConditionKeyTemplate(k)));
     return [...keys].sort().map((key): Completion => {
       const type = conditionKeyType(key) ?? 'String';
       return { label: key, detail: `${type} condition key`, documentation: `**${key}** (${type})`, insertText: inserted(location, offset, key), kind: 'key' };

@@ -2,10 +2,18 @@
 import type { Position, Range, TextEdit } from './model';
 
 export class LineIndex {
-  private readonly starts: number[] = [0];
+  private lineStarts?: number[];
 
-  constructor(readonly text: string) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  constructor(readonly text: string) {}
+
+  // Built on first use: a snapshot holds every deployment file, and a file without findings never needs positions.
+  private get starts(): number[] {
+    if (!this.lineStarts) {
+      const starts = [0];
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.lineStarts = starts;
+    }
+    return this.lineStarts;
   }
 
   get lineCount(): number {

@@ -50,6 +50,11 @@ test('hover on a condition key: its type, and which actions of the statement set
   assert.match(hoverAt(file(policy), at(policy, 'aws:SourceIp')) ?? '', /global condition key/);
 });
 
+test('hover on a tag condition key names the statement actions whose catalog template covers it', () => {
+  const tagged = policy.replace('"s3:prefix": "media/*"', '"s3:ExistingObjectTag/team": "ml"');
+  assert.match(hoverAt(file(tagged), at(tagged, 's3:ExistingObjectTag/team')) ?? '', /^\*\*s3:ExistingObjectTag\/team\*\* \(String\)\n\nSet for this statement's `s3:GetObject`/);
+});
+
 test('no hover on other services, values, resources or outside statements', () => {
   for (const needle of ['ec2:DescribeInstances', 'arn:aws:s3:::acme', '"Version"', 'media/*', 'Allow']) {
     assert.equal(hoverAt(file(policy), at(policy, needle, 2)), undefined, needle);

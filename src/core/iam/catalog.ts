@@ -179,18 +179,24 @@ export function applicableS3Arn(action: CatalogAction, resource: string): string
   return actionAppliesTo(action, candidate) ? candidate : undefined;
 }
 
-/** A condition-key name as a case-insensitive pattern; `${TagKey}`-style parts stand for any text. */
-function keyPattern(key: string): Wildcard {
-  return new Wildcard(
-    key.split(templateVariable).map((part, i) => (i % 2 === 0 ? { literal: part } : { anyExcept: '' })),
-    { ignoreCase: true },
-  );
+// The catalog writes the variable part of a key name as `${TagKey}`, or as `<key>` on two S3 tag keys.
+const keyPlaceholder = /\$\{[^}]*\}|<[^>]*>/;
+
+/** Whether `key` is a catalog template (`aws:RequestTag/${TagKey}`, `s3:ExistingObjectTag/<key>`), not a key name. */
+export function isConditionKeyTemplate(key: string): boolean {
+  return keyPlaceholder.test(key);
+}
+
+/** A condition-key template as a case-insensitive pattern; each placeholder stands for one or more characters. */
+function keyPattern(template: string): Wildcard {
+  const pieces = template.split(keyPlaceholder).flatMap((literal, i): PatternPiece[] => (i === 0 ? [{ literal }] : [{ anyExcept: '' }, { literal }]));
+  return new Wildcard(pieces, { ignoreCase: true });
 }
 
 const keyPatternCache = new Map<string, Wildcard>();
 
 function keyMatches(template: string, key: string): boolean {
-  if (!template.includes('${')) return template.toLowerCase() === key.toLowerCase();
+  if (!isConditionKeyTemplate(template)) return template.toLowerCase() === key.toLowerCase();
   let pattern = keyPatternCache.get(template);
   if (!pattern) keyPatternCache.set(template, (pattern = keyPattern(template)));
   return pattern.matches(key);

@@ -2,7 +2,7 @@
 // catalog, the condition operators and the global condition keys the rules use.
 import data from '../data/iam-catalog.json';
 import { actionSummary } from './action-docs';
-import { catalogServices, serviceActions } from './catalog';
+import { catalogServices, isConditionKeyTemplate, serviceActions } from './catalog';
 import { globalConditionKeys } from './global-keys';
 import { conditionOperatorNames, parseOperator } from './operators';
 import { currentPolicyVersion } from './policy';
@@ -21,7 +21,7 @@ export function conditionOperatorVariants(): string[] {
 function conditionKeys(): [string, string][] {
   const services = Object.values(data.services as Record<string, { conditionKeys: Record<string, string> }>);
   const all = new Map<string, string>([...Object.entries(globalConditionKeys), ...services.flatMap((s) => Object.entries(s.conditionKeys))]);
-  return [...all].filter(([key]) => !/[$<]/.test(key)).sort(([a], [b]) => a.localeCompare(b));
+  return [...all].filter(([key]) => !isConditionKeyTemplate(key)).sort(([a], [b]) => a.localeCompare(b));
 }
 
 function actionSchema(): Schema {

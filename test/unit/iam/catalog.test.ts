@@ -9,6 +9,7 @@ import {
   conditionKeyType,
   findAction,
   isCatalogedConditionKey,
+  isConditionKeyTemplate,
   isGlobalConditionKey,
   isKnownService,
   lookupAction,
@@ -95,6 +96,29 @@ test('which ARNs an action applies to, by its resource types', () => {
   assert.equal(applicableS3Arn(action('s3:ListAllMyBuckets'), 'arn:aws:s3:::b'), undefined);
   assert.equal(applicableS3Arn(action('kms:Decrypt'), 'arn:aws:s3:::b'), undefined);
   assert.deepEqual(resourceTypesFor(action('s3:GetObject'), '*').map((r) => r.name), ['accesspointobject', 'object']);
+});
+
+test('condition-key templates: `${TagKey}` and `<key>` placeholders stand for a concrete key name, in any case', () => {
+  const get = action('s3:GetObject');
+  const put = action('s3:PutObject');
+  for (const key of ['s3:ExistingObjectTag/team', 'S3:EXISTINGOBJECTTAG/Team', 's3:existingobjecttag/cost-center/sub', 's3:BucketTag/env', 'aws:ResourceTag/Project']) {
+    assert.ok(supportsConditionKey(get, key), key);
+  }
+  assert.ok(supportsConditionKey(put, 's3:RequestObjectTag/classification'));
+  assert.ok(supportsConditionKey(action('sts:AssumeRole'), 'iam:ResourceTag/Team'));
+  assert.ok(supportsConditionKey(action('kms:Decrypt'), 'KMS:EncryptionContext:Department'));
+  assert.ok(supportsConditionKey(action('sts:SetContext'), 'sts:RequestContext/identitycenter:CredentialId'));
+  // A placeholder stands for one or more characters, and the template's literal text must still match.
+  for (const key of ['s3:ExistingObjectTag/', 's3:ExistingObjectTag', 's3:ExistingObjectTagteam', 's3:ExistingObjectTag/<key>x']) {
+    assert.equal(supportsConditionKey(get, key), key === 's3:ExistingObjectTag/<key>x', key);
+  }
+  assert.ok(!supportsConditionKey(get, 's3:RequestObjectTag/team'));
+  assert.ok(!supportsConditionKey(action('s3:ListBucket'), 's3:ExistingObjectTag/team'));
+  assert.equal(conditionKeyType('s3:ExistingObjectTag/team'), 'String');
+  assert.equal(conditionKeyType('s3:requestobjecttag/team'), 'String');
+  assert.equal(conditionKeyType('s3:RequestObjectTagKeys'), 'ArrayOfString');
+  assert.ok(isConditionKeyTemplate('s3:ExistingObjectTag/<key>') && isConditionKeyTemplate('aws:RequestTag/${TagKey}'));
+  assert.ok(!isConditionKeyTemplate('s3:ExistingObjectTag/team') && !isConditionKeyTemplate('s3:prefix'));
 });
 
 test('condition keys: action-level, resource-type and global keys; templates and case', () => {

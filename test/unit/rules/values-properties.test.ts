@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Finding } from '../../../src/core/model';
-import { parseYaml } from '../../../src/core/sources/yaml-file';
+import { checkFile } from '../../../src/core/check';
 import { applyEdits } from '../../../src/core/text';
+import { Workspace } from '../../../src/core/workspace';
 import { check } from './check-helpers';
 
 const path = 'lse-values.yaml';
@@ -14,6 +15,7 @@ const scalar = fc.constantFrom(
   '""', "''", '~', '', 'S3', 's3', 'gcs', 'azure', 'volume', 'minio', '86400', '"86400"', '2592000', '"24h"', 'lse-storage', 'accesskey',
   '"<YOUR_BUCKET_NAME>"', 'wJalrXUtnFEMIK7MDENGbPxRfiCYzzzzzzzzzzzz', '{}', '[]', 'arn:aws:iam::123456789012:role/lse',
   'arn:aws:sts::123456789012:assumed-role/lse/s', '"serviceAccount:a@p.iam.gserviceaccount.com"', 'lse', '&a x', '*a', '!!str 1',
+  'true', 'false', 'yes', 'off',
 );
 const configKey = fc.constantFrom(
   'bucket', 'region', 'projectID', 'containerName', 'accessKey', 'secretKey', 'accessKeyExistingSecret', 'accessKeyExistingSecretKey',
@@ -34,10 +36,15 @@ const persistence = entries(fc.constantFrom('type', 'enabled', 'config'), fc.one
 const serviceAccount = entries(fc.constantFrom('annotations', 'create'), fc.oneof(entries(annotation, scalar), scalar) as fc.Arbitrary<Tree | string>);
 const pod = entries(fc.constantFrom('serviceAccount', 'persistence', 'replicas', 'extraVolumeMounts'), fc.oneof(serviceAccount, persistence, scalar) as fc.Arbitrary<Tree | string>);
 const global = entries(fc.constantFrom('persistence', 'image', 'customCaCerts'), fc.oneof(persistence, scalar) as fc.Arbitrary<Tree | string>);
-const anyRoot = entries(fc.constantFrom('global', 'app', 'rqworker', 'persistence'), fc.oneof(global, pod, persistence, scalar) as fc.Arbitrary<Tree | string>);
+const license = entries(fc.constantFrom('secretName', 'secretKey'), scalar);
+const enterprise = entries(fc.constantFrom('enabled', 'enterpriseLicense'), fc.oneof(license, scalar) as fc.Arbitrary<Tree | string>);
+const anyRoot = entries(fc.constantFrom('global', 'app', 'rqworker', 'persistence', 'enterprise'), fc.oneof(global, pod, persistence, enterprise, scalar) as fc.Arbitrary<Tree | string>);
+// Real lse-values.yaml files turn Enterprise on; persistence.enabled is then checked, so it is written or left out.
+const switches = fc.tuple(fc.constantFrom('true', 'yes', 'false'), fc.option(fc.constantFrom('true', 'false', 'off', '', '~'), { nil: undefined }));
 // Most findings need a type and its own block: build those on purpose, with both pods around them.
-const focused = fc.tuple(fc.constantFrom('s3', 'gcs', 'azure'), block, block, pod, pod).map(([type, own, other, app, rqworker]): Tree => [
-  ['global', [['customCaCerts', '[/certs/ca.pem]'], ['persistence', [['type', type], ['config', [[type, own], [type === 's3' ? 'gcs' : 's3', other]]]]]]],
+const focused = fc.tuple(fc.constantFrom('s3', 'gcs', 'azure'), switches, block, block, pod, pod).map(([type, [enterpriseOn, persistenceOn], own, other, app, rqworker]): Tree => [
+  ['global', [['customCaCerts', '[/certs/ca.pem]'], ['persistence', [...(persistenceOn === undefined ? [] : [['enabled', persistenceOn] as Tree[number]]), ['type', type], ['config', [[type, own], [type === 's3' ? 'gcs' : 's3', other]]]]]]],
+  ['enterprise', [['enabled', enterpriseOn]]],
   ['app', app],
   ['rqworker', rqworker],
 ]);
@@ -60,18 +67,27 @@ const files = fc.tuple(root, fc.constantFrom('  ', '   ', '    '), fc.boolean(),
 
 const key = (f: Finding) => `${f.ruleId}|${f.message}`;
 
+/** The file's parse problems and a check of it that reuses that parse (the workspace memoizes it). */
+function parsed(text: string) {
+  const workspace = new Workspace([{ path, text }]);
+  const file = workspace.get(path);
+  assert.ok(file);
+  return { problems: workspace.yaml(file).problems, check: () => checkFile(workspace, file) };
+}
+
 test('generated values files: no values rule throws, every fix parses and removes its finding', () => {
   fc.assert(
     fc.property(files, (text) => {
-      if (parseYaml(text).problems.length > 0) return;
-      const found = check({ [path]: text }, path).filter((f) => f.ruleId.startsWith('values/'));
+      const before = parsed(text);
+      if (before.problems.length > 0) return;
+      const found = before.check().filter((f) => f.ruleId.startsWith('values/'));
       for (const finding of found) {
         assert.doesNotMatch(finding.message, /could not finish rule/, `${finding.ruleId} threw on:\n${text}`);
         for (const fix of finding.fixes ?? []) {
           const fixed = applyEdits(text, fix.edits);
-          assert.deepEqual(parseYaml(fixed).problems, [], `${finding.ruleId} "${fix.title}" must leave parsing YAML:\n${text}\n---\n${fixed}`);
-          const after = check({ [path]: fixed }, path);
-          assert.ok(!after.some((f) => key(f) === key(finding)), `${finding.ruleId} "${fix.title}" must remove its finding:\n${text}\n---\n${fixed}`);
+          const after = parsed(fixed);
+          assert.deepEqual(after.problems, [], `${finding.ruleId} "${fix.title}" must leave parsing YAML:\n${text}\n---\n${fixed}`);
+          assert.ok(!after.check().some((f) => key(f) === key(finding)), `${finding.ruleId} "${fix.title}" must remove its finding:\n${text}\n---\n${fixed}`);
         }
       }
     }),

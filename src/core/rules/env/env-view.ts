@@ -55,6 +55,8 @@ export interface StorageTypeSetting {
 }
 
 const storageLike = /^storage_/i;
+// Asked once per line: a Set answers faster than Object.hasOwn on the knownEnv record.
+const knownNames = new Set(Object.keys(knownEnv));
 
 /**
  * One env file as Label Studio sees it, with the indexes the env rules share, built in one pass: most rules then
@@ -91,7 +93,7 @@ export class EnvView {
       }
       const bare = bareEnvName(entry.name);
       if (bare !== entry.name) this.prefixed.push(entry);
-      if (Object.hasOwn(knownEnv, bare)) this.known.push(entry);
+      if (knownNames.has(bare)) this.known.push(entry);
       if (storageLike.test(bare)) this.storageLike.push(entry);
     }
   }

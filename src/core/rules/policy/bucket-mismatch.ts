@@ -3,7 +3,7 @@ import { hasWildcard } from '../../iam/wildcard';
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
 import { spanIn } from './located';
-import { suggest } from './suggest';
+import { didYouMean } from '../../did-you-mean';
 
 /** Where the bucket name sits in an S3 ARN string (`arn:aws:s3:::` then the name). */
 function bucketIndex(arn: string): number {
@@ -19,7 +19,7 @@ const siblings = (a: string, b: string) => a.replace(/\d+/g, '#') === b.replace(
 /** The configured bucket `name` probably meant: a near spelling, one name inside the other, or (when asked) the only one. */
 function meant(name: string, targets: readonly BucketTarget[], onlyOne: boolean): BucketTarget | undefined {
   const names = [...new Set(targets.map((t) => t.bucket))].filter((n) => !siblings(n, name));
-  const close = suggest(name, names) ?? names.find((n) => extends_(n, name) || extends_(name, n));
+  const close = didYouMean(name, names) ?? names.find((n) => extends_(n, name) || extends_(name, n));
   const chosen = close ?? (onlyOne && names.length === 1 && targets.every((t) => t.bucket === names[0]) ? names[0] : undefined);
   return chosen === undefined ? undefined : targets.find((t) => t.bucket === chosen);
 }

@@ -1,4 +1,4 @@
-import { conditionKeysOf, isCatalogedConditionKey, isGlobalConditionKey, isKnownService, serviceActions, supportsConditionKey, type CatalogAction } from '../../iam/catalog';
+import { conditionKeysOf, isCatalogedConditionKey, isConditionKeyTemplate, isGlobalConditionKey, isKnownService, serviceActions, supportsConditionKey } from '../../iam/catalog';
 import { parseOperator } from '../../iam/operators';
 import type { ConditionClause, Located } from '../../iam/policy';
 import { fix } from '../fixes';
@@ -6,32 +6,20 @@ import type { Report, Rule } from '../rule';
 import { replaceString } from './json-edits';
 import { whole } from './located';
 import { actionsNamed, memoize, memoize2 } from './memo';
-import { suggest } from './suggest';
+import { didYouMean } from '../../did-you-mean';
 
 const serviceOf = (name: string) => name.slice(0, Math.max(0, name.indexOf(':'))).toLowerCase();
-
-// The catalog writes two S3 tag keys as `s3:ExistingObjectTag/<key>`, a form its template matching does not read.
-const angleTemplate = /^([^<]*)<[^>]*>$/;
-
-/** Whether `action` supports `key` (lower case), reading `…/<key>` names as any tag key too. */
-function supports(action: CatalogAction, key: string): boolean {
-  if (supportsConditionKey(action, key)) return true;
-  return conditionKeysOf(action).some((template) => {
-    const head = angleTemplate.exec(template)?.[1].toLowerCase();
-    return head !== undefined && key.length > head.length && key.startsWith(head);
-  });
-}
 
 /** Whether the catalog can tell which actions support `key`: keys of its services and non-global `aws:` keys. */
 const judgeable = memoize((key: string) => isCatalogedConditionKey(key) && !isGlobalConditionKey(key));
 
 /** Whether some action an Action entry names supports a condition key. */
-const entrySupports = memoize2((pattern: string, key: string) => actionsNamed(pattern).some((action) => supports(action, key.toLowerCase())));
+const entrySupports = memoize2((pattern: string, key: string) => actionsNamed(pattern).some((action) => supportsConditionKey(action, key)));
 
 /** The actions of the key's own service that support it, for the message (`s3:prefix` → s3:ListBucket…). */
 const keyUsers = memoize((key: string) =>
   serviceActions(serviceOf(key))
-    .filter((action) => supports(action, key))
+    .filter((action) => supportsConditionKey(action, key))
     .map((action) => action.id),
 );
 
@@ -40,8 +28,8 @@ const suggestion = memoize((question: string) => {
   const lines = question.split('\n');
   const key = lines.pop()!;
   const keys = new Set<string>();
-  for (const pattern of lines) for (const action of actionsNamed(pattern)) for (const k of conditionKeysOf(action)) if (!/[$<]/.test(k)) keys.add(k);
-  return suggest(key, [...keys]);
+  for (const pattern of lines) for (const action of actionsNamed(pattern)) for (const k of conditionKeysOf(action)) if (!isConditionKeyTemplate(k)) keys.add(k);
+  return didYouMean(key, [...keys]);
 });
 
 function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {

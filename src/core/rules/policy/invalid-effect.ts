@@ -3,10 +3,10 @@ import type { Rule } from '../rule';
 import { jsonString, replaceString } from './json-edits';
 import { whole } from './located';
 import { memoize } from './memo';
-import { suggest } from './suggest';
+import { didYouMean } from '../../did-you-mean';
 
 const effects = ['Allow', 'Deny'];
-const effectMeant = memoize((value: string) => suggest(value, effects));
+const effectMeant = memoize((value: string) => didYouMean(value, effects));
 
 export const invalidEffect: Rule = {
   id: 'policy/invalid-effect',

@@ -4,7 +4,7 @@ import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { jsonString, replaceString } from './json-edits';
 import { whole } from './located';
-import { suggest } from './suggest';
+import { didYouMean } from '../../did-you-mean';
 
 const outcome = 'so it allows or denies nothing (and S3 rejects a bucket policy that names it)';
 
@@ -30,7 +30,7 @@ function diagnose(text: string): Diagnosis | undefined {
   if (!isKnownService(service) || actionsMatching(text).length > 0) return undefined;
   const name = text.slice(colon + 1);
   if (hasWildcard(name)) return { message: `${jsonString(text)} matches no ${service.toLowerCase()} action, ${outcome}.` };
-  const match = suggest(name, serviceActions(service).map((a) => a.name));
+  const match = didYouMean(name, serviceActions(service).map((a) => a.name));
   return { message: `${jsonString(text)} is not an ${service.toLowerCase()} action, ${outcome}.`, suggestion: match && `${service}:${match}` };
 }
 

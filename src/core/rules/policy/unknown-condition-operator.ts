@@ -4,7 +4,7 @@ import type { Rule } from '../rule';
 import { jsonString, replaceString } from './json-edits';
 import { whole } from './located';
 import { memoize } from './memo';
-import { suggest } from './suggest';
+import { didYouMean } from '../../did-you-mean';
 
 const qualifiers = ['ForAnyValue', 'ForAllValues'];
 const ifExists = 'IfExists';
@@ -12,14 +12,14 @@ const ifExists = 'IfExists';
 /** The operator `name` was likely meant to be: qualifier, base operator and IfExists each corrected on their own. */
 const corrected = memoize((name: string): string | undefined => {
   const colon = name.indexOf(':');
-  const qualifier = colon === -1 ? undefined : suggest(name.slice(0, colon), qualifiers);
+  const qualifier = colon === -1 ? undefined : didYouMean(name.slice(0, colon), qualifiers);
   if (colon !== -1 && !qualifier) return undefined;
   let rest = name.slice(colon + 1);
   // `IfExists` with its case or its last letter wrong still means IfExists.
   const suffix = /IfExists?$/i.exec(rest);
   const exists = suffix !== null;
   if (suffix) rest = rest.slice(0, suffix.index);
-  const base = suggest(rest, conditionOperatorNames);
+  const base = didYouMean(rest, conditionOperatorNames);
   if (!base) return undefined;
   // Null tests whether the key is present, so it has no IfExists form.
   const suggestion = `${qualifier ? `${qualifier}:` : ''}${base}${exists && base !== 'Null' ? ifExists : ''}`;

@@ -4,7 +4,7 @@ import type { Report, Rule } from '../rule';
 import { replaceString } from './json-edits';
 import { whole } from './located';
 import { memoize } from './memo';
-import { suggest } from './suggest';
+import { didYouMean } from '../../did-you-mean';
 
 const topElements = ['Version', 'Id', 'Statement'];
 const statementElements = ['Sid', 'Effect', 'Principal', 'NotPrincipal', 'Action', 'NotAction', 'Resource', 'NotResource', 'Condition'];
@@ -23,7 +23,7 @@ const aliases: Readonly<Record<string, string>> = {
 };
 
 /** The element a name was meant to be, per list of allowed names. */
-const meant = new Map<readonly string[], (name: string) => string | undefined>([topElements, statementElements, principalTypes].map((allowed) => [allowed, memoize((name: string) => suggest(name, allowed, aliases))]));
+const meant = new Map<readonly string[], (name: string) => string | undefined>([topElements, statementElements, principalTypes].map((allowed) => [allowed, memoize((name: string) => didYouMean(name, allowed, aliases))]));
 
 /** A report for a key of an object that allows only `allowed`; `siblings` are the keys the object already has. */
 function unknownKey(key: Member | Located, name: string, allowed: readonly string[], siblings: readonly string[], where: string): Report | undefined {
