@@ -48,7 +48,7 @@ function folderPolicy(bucket: string, folder: string, user: string, writes: bool
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'ListTheFolder', Effect: 'Allow', Principal: principal, Action: ['s3:ListBucket'], Resource: [`arn:aws:s3:::${bucket}`] },
+      { Sid: 'ListAndLocateTheBucket', Effect: 'Allow', Principal: principal, Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [`arn:aws:s3:::${bucket}`] },
       { Sid: writes ? 'ReadWriteObjects' : 'ReadObjectsOnly', Effect: 'Allow', Principal: principal, Action: objectActions, Resource: [`arn:aws:s3:::${bucket}/${folder}/*`] },
     ],
   });
