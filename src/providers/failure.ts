@@ -28,6 +28,9 @@ function reasonInBody(message: unknown): string | undefined {
   }
 }
 
+/** Error names that say nothing: the SDKs' own classes, and AWS's `Unknown` for a body it could not read (an HTTP 405 from a server without STS). The status says more. */
+const genericNames: ReadonlySet<string> = new Set(['Error', 'RestError', 'ApiError', 'Unknown', 'UnknownError']);
+
 export function failureOf(error: unknown): RawFailure {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorShape;
   const status =
@@ -39,7 +42,7 @@ export function failureOf(error: unknown): RawFailure {
     reasonInBody(e.message) ??
     text(e.Code) ??
     text(e.code) ??
-    (text(e.name) !== 'Error' && text(e.name) !== 'RestError' && text(e.name) !== 'ApiError' ? text(e.name) : undefined) ??
+    (genericNames.has(text(e.name) ?? 'Error') ? undefined : text(e.name)) ??
     (e.cause !== undefined && e.cause !== error ? failureOf(e.cause).code : undefined);
   const failure: RawFailure = {};
   if (code !== undefined) failure.code = code;

@@ -1,7 +1,7 @@
 // Local buckets for the demo (`npm start`): Ceph RGW with one bucket whose user passes lse-persistence and one whose
 // user's policy denies writes, and an Azurite container, each holding a few sample objects. A new user sees both
 // outcomes of Test Bucket Access within a minute.
-import { CreateBucketCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { CreateBucketCommand, PutBucketCorsCommand, PutBucketPolicyCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { BlobServiceClient } from '@azure/storage-blob';
 import { startAzurite, type Azurite } from './azurite';
 import { startRgw, type Rgw, type S3Credentials } from './rgw';
@@ -33,6 +33,9 @@ export interface DemoNames {
   folder: string;
 }
 
+/** The Label Studio the demo workspace names (LABEL_STUDIO_HOST): the passing bucket's CORS rules let its browser in. */
+export const demoLabelStudioOrigin = 'https://label.acme-demo.example';
+
 export const defaultDemoNames: DemoNames = { passing: 'acme-labeling-demo', deniedWrites: 'acme-labeling-readonly', container: 'lse-demo', folder: 'lse' };
 
 /** The sample objects every demo bucket and container holds under its folder. */
@@ -48,7 +51,7 @@ function folderPolicy(bucket: string, folder: string, user: string, writes: bool
   return JSON.stringify({
     Version: '2012-10-17',
     Statement: [
-      { Sid: 'ListAndLocateTheBucket', Effect: 'Allow', Principal: principal, Action: ['s3:ListBucket', 's3:GetBucketLocation'], Resource: [`arn:aws:s3:::${bucket}`] },
+      { Sid: 'ListAndLocateTheBucket', Effect: 'Allow', Principal: principal, Action: ['s3:ListBucket', 's3:GetBucketLocation', 's3:GetBucketCORS'], Resource: [`arn:aws:s3:::${bucket}`] },
       { Sid: writes ? 'ReadWriteObjects' : 'ReadObjectsOnly', Effect: 'Allow', Principal: principal, Action: objectActions, Resource: [`arn:aws:s3:::${bucket}/${folder}/*`] },
     ],
   });
@@ -69,6 +72,8 @@ export async function seedDemoBuckets(servers: DemoServers, names: DemoNames = d
     const credentials = await s3.createUser(user);
     await admin.send(new CreateBucketCommand({ Bucket: name }));
     await admin.send(new PutBucketPolicyCommand({ Bucket: name, Policy: folderPolicy(name, names.folder, user, writes) }));
+    // Only the passing bucket serves Label Studio's browser: the other one's CORS check shows what a missing rule looks like.
+    if (writes) await admin.send(new PutBucketCorsCommand({ Bucket: name, CORSConfiguration: { CORSRules: [{ AllowedOrigins: [demoLabelStudioOrigin], AllowedMethods: ['GET', 'HEAD'] }] } }));
     for (const [key, body] of Object.entries(samples)) await admin.send(new PutObjectCommand({ Bucket: name, Key: `${names.folder}/${key}`, Body: body }));
     return { name, folder: names.folder, credentials };
   };

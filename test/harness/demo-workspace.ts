@@ -3,7 +3,7 @@
 // through AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE, so the user's ~/.aws is never read or written.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { DemoBuckets } from './demo-buckets';
+import { demoLabelStudioOrigin, type DemoBuckets } from './demo-buckets';
 
 /** What the demo files describe: the seeded buckets, without their stop(). */
 export type DemoSetup = Omit<DemoBuckets, 'stop'>;
@@ -55,6 +55,8 @@ export function demoFiles(setup: DemoSetup): DemoFiles {
     `STORAGE_AZURE_CONTAINER_NAME=${azure.container}`,
     `STORAGE_AZURE_FOLDER=${azure.folder}/`,
     'SSRF_PROTECTION_ENABLED=true',
+    '# The browser that loads media through presigned URLs: Test Bucket Access checks the buckets\' CORS rules for it.',
+    `LABEL_STUDIO_HOST=${demoLabelStudioOrigin}`,
     '',
   ].join('\n');
   const profileBlock = (name: string) => [`[profile ${name}]`, `region = ${s3.region}`, `endpoint_url = ${s3.endpoint}`, ''];
@@ -71,8 +73,8 @@ export function demoFiles(setup: DemoSetup): DemoFiles {
     '',
     '| Bucket | Where | Credentials | Test Bucket Access shows |',
     '| --- | --- | --- | --- |',
-    `| \`${s3.passing.name}\` | Ceph RGW (S3) ${s3.endpoint} | AWS profile \`${demoAwsProfiles.writer}\` | **PASSED**: list, write, read and delete under \`${s3.passing.folder}/\` |`,
-    `| \`${s3.deniedWrites.name}\` | Ceph RGW (S3) ${s3.endpoint} | AWS profile \`${demoAwsProfiles.reader}\` | **FAILED**: listing passes, writing the probe object is denied (\`AccessDenied\`), read and delete are skipped |`,
+    `| \`${s3.passing.name}\` | Ceph RGW (S3) ${s3.endpoint} | AWS profile \`${demoAwsProfiles.writer}\` | **PASSED**: list, write, read back, presigned URL and delete under \`${s3.passing.folder}/\`; its CORS rules let ${demoLabelStudioOrigin} in |`,
+    `| \`${s3.deniedWrites.name}\` | Ceph RGW (S3) ${s3.endpoint} | AWS profile \`${demoAwsProfiles.reader}\` | **FAILED**: listing passes, the write and the delete are denied (\`AccessDenied\`); no CORS rule lets Label Studio in |`,
     `| \`${azure.container}\` | Azurite (Azure Blob) ${azure.endpoint} | the account key in \`${demoBucketsFolder}/env.list\` | **PASSED** once you allow the key in env.list |`,
     '',
     `- \`.bucket-doctor.json\` here gives each bucket its endpoint, requirement profile (\`lse-persistence\`), prefix and AWS profile.`,
@@ -145,8 +147,8 @@ export function demoInstructions(url: string, setup: DemoSetup | undefined, prob
       '',
       'Try it: open the Bucket Doctor view in the activity bar and expand a bucket to browse its sample objects, or run',
       '"Bucket Doctor: Test Bucket Access" from the Command Palette (F1) and pick a bucket:',
-      `  ${s3.passing.name.padEnd(24)} PASSED: list, write, read and delete under ${s3.passing.folder}/`,
-      `  ${s3.deniedWrites.name.padEnd(24)} FAILED: listing passes, writing the probe object is denied (AccessDenied)`,
+      `  ${s3.passing.name.padEnd(24)} PASSED: list, write, read back, presigned URL, delete under ${s3.passing.folder}/, CORS`,
+      `  ${s3.deniedWrites.name.padEnd(24)} FAILED: listing passes, the write and the delete are denied (AccessDenied), no CORS rule`,
       `  ${azure.container.padEnd(24)} PASSED: answer "Use Them" when asked about the key in ${demoBucketsFolder}/env.list,`,
       `  ${''.padEnd(24)} or "Use Other Credentials" and paste Azurite's connection string (a public dev key, not a secret):`,
       `  ${''.padEnd(24)} ${azure.connectionString}`,

@@ -5,13 +5,14 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { staticProfileKeys } from '../../src/core/access/aws-profiles';
 import type { Credentials } from '../../src/core/access/credentials';
+import { labelStudioOrigin } from '../../src/core/access/cors-origin';
 import { fileCredentials } from '../../src/core/access/file-credentials';
 import { reportPassed } from '../../src/core/access/report';
 import { runAccessTest } from '../../src/core/access/runner';
 import { createAccessClient } from '../../src/providers/access';
 import type { BucketRef } from '../../src/core/model';
 import { Workspace } from '../../src/core/workspace';
-import { seedDemoBuckets } from '../harness/demo-buckets';
+import { demoLabelStudioOrigin, seedDemoBuckets } from '../harness/demo-buckets';
 import { demoFiles } from '../harness/demo-workspace';
 import { createRgwUser } from '../harness/rgw';
 import { ref, row, s3Keys } from './access-fixtures';
@@ -64,10 +65,16 @@ test('demo workspace: its files, read as the editor reads them, test the demo bu
     return { provider: 's3', kind: 'keys', ...keys, source: { kind: 'aws-profile', description: `AWS profile ${ref.awsProfile}` } };
   };
   const writerRef = refOf('s3', demo.s3.passing.name);
-  const writer = await runAccessTest({ ref: writerRef, credentials: s3Credentials(writerRef) }, createAccessClient);
+  // The Label Studio origin comes from the demo's env.list, as the editor finds it.
+  const corsOrigin = labelStudioOrigin(workspace);
+  assert.equal(corsOrigin, demoLabelStudioOrigin);
+  const writer = await runAccessTest({ ref: writerRef, credentials: s3Credentials(writerRef) }, createAccessClient, { corsOrigin });
   assert.ok(reportPassed(writer), JSON.stringify(writer.checks));
+  assert.deepEqual(writer.checks.filter((c) => c.result !== 'passed' && c.result !== 'skipped'), [], 'every check of the passing bucket passes, CORS included');
+  assert.equal(row(writer, 'cors').result, 'passed');
   const readerRef = refOf('s3', demo.s3.deniedWrites.name);
-  const reader = await runAccessTest({ ref: readerRef, credentials: s3Credentials(readerRef) }, createAccessClient);
+  const reader = await runAccessTest({ ref: readerRef, credentials: s3Credentials(readerRef) }, createAccessClient, { corsOrigin });
+  assert.notEqual(row(reader, 'cors').result, 'passed', 'no CORS rule of the read-only bucket lets Label Studio in');
   assert.ok(!reportPassed(reader));
   assert.deepEqual([row(reader, 'list').result, row(reader, 'put').result, row(reader, 'put').code], ['passed', 'denied', 'AccessDenied']);
   // Azure: the account key written in env.list (the user agrees to use it), at the endpoint .bucket-doctor.json gives.
