@@ -18,7 +18,7 @@ const run = promisify(execFile);
 const latencyMs = 100;
 
 export async function accessBench(): Promise<BenchResult[]> {
-  // scripts/lib/deps.mjs lists these under `bench`.
+  // scripts/lib/deps.mjs lists these under `bench`; `npm run bench` installs them.
   if (!existsSync('/usr/bin/aws')) throw new Error("the access bench needs Debian's aws CLI: apt-get install -y awscli");
   const rgw = await startRgw();
   const proxy = await startFaultProxy(rgw.endpoint, latencyMs);
