@@ -23,7 +23,7 @@ const screenshotPath = join(root, 'test-results', 'workbench-bucket-doctor.png')
 const failedScreenshotPath = join(root, 'test-results', 'workbench-bucket-doctor-failed.png');
 const diagnosticsScreenshotPath = join(root, 'test-results', 'workbench-diagnostics.png');
 /** The whole test run inside the workbench, from navigation to codeAutomationExit. */
-const testTimeoutMs = Number(process.env.BD_VSCODE_TIMEOUT_MS ?? 180_000);
+const testTimeoutMs = Number(process.env.BD_VSCODE_TIMEOUT_MS ?? 300_000);
 /** Labels the Buckets view shows for examples/: a provider group, its buckets, the conflict and policy-only groups. */
 const expectedTreeLabels = ['Amazon S3', 'acme-labeling-prod', 'acme-labeling-staging', 'Conflicting buckets', 'Referenced by policies'];
 

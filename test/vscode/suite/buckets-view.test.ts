@@ -3,55 +3,19 @@
 // memory, and, in a second window as a user sees it, an edit of lse-values.yaml renaming its bucket node while a node
 // the user collapsed stays collapsed; the tree is screenshotted to test-results/buckets-view.png.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { homedir, tmpdir } from 'node:os';
-import { join, sep } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import type { Page } from 'playwright-core';
 import * as vscode from 'vscode';
 import { reportPassed, type AccessReport } from '../../../src/core/access/report';
 import type { BucketNode, Node } from '../../../src/extension/buckets/nodes';
 import type { BucketDoctorApi } from '../../../src/extension/extension';
-import { startRgw, type S3Credentials } from '../../harness/rgw';
-import { bucketDoctor, until } from './helpers';
+import { bucketConfigPath, bucketDoctor, examplesFolder, gateway, keepFile, openWindow, secondWindowRunsAs, until, type Gateway } from './helpers';
 
 const credentialVariables = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
 const screenshotPath = join(__dirname, '..', '..', '..', '..', 'test-results', 'buckets-view.png');
 const taskJson = '{"data": {"image": "s3://bucket/1.jpg"}}\n';
-
-interface Gateway {
-  endpoint: string;
-  region: string;
-  owner: S3Credentials;
-  stop(): Promise<void>;
-}
-
-/** The live tier's gateway when its variables are set, else a new one. */
-async function gateway(): Promise<Gateway> {
-  const { BD_LIVE_S3_ENDPOINT: endpoint, BD_LIVE_S3_ACCESS_KEY_ID: id, BD_LIVE_S3_SECRET_ACCESS_KEY: secret } = process.env;
-  if (endpoint && id && secret) return { endpoint, region: process.env.BD_LIVE_S3_REGION ?? 'us-east-1', owner: { accessKeyId: id, secretAccessKey: secret }, stop: async () => undefined };
-  const rgw = await startRgw();
-  return { endpoint: rgw.endpoint, region: rgw.region, owner: rgw.owner, stop: () => rgw.stop() };
-}
-
-function examplesFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder && folder.uri.path.endsWith('/examples'), `the examples/ workspace is open (got ${folder?.uri.toString()})`);
-  return folder;
-}
-
-/** The code-server this extension host runs under, read from its nearest ancestor with a --bind-addr. */
-function codeServerOrigin(): string {
-  let pid = process.ppid;
-  for (let depth = 0; pid > 1 && depth < 10; depth++) {
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (args.includes('--bind-addr')) return `http://${args[args.indexOf('--bind-addr') + 1]}`;
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  }
-  throw new Error('this extension host does not run under code-server: the second window needs its workbench');
-}
 
 suite('Buckets view', function () {
   this.timeout(120_000);
@@ -59,7 +23,7 @@ suite('Buckets view', function () {
   let server: Gateway | undefined;
   const bucket = `bd-view-${Date.now().toString(36)}`;
   const saved = Object.fromEntries(credentialVariables.map((name) => [name, process.env[name]]));
-  const configPath = () => join(examplesFolder().uri.fsPath, '.bucket-doctor.json');
+  let restoreConfig: (() => Promise<void>) | undefined;
   const valuesPath = () => join(examplesFolder().uri.fsPath, 'lse-values.yaml');
   let values: string;
 
@@ -107,7 +71,8 @@ suite('Buckets view', function () {
     for (const name of credentialVariables) delete process.env[name];
     process.env.AWS_ACCESS_KEY_ID = server.owner.accessKeyId;
     process.env.AWS_SECRET_ACCESS_KEY = server.owner.secretAccessKey;
-    await writeFile(configPath(), `${JSON.stringify({ buckets: [{ name: bucket, provider: 's3', endpoint: server.endpoint, region: server.region, prefix: 'lse/' }] }, null, 2)}\n`);
+    restoreConfig = await keepFile(bucketConfigPath());
+    await writeFile(bucketConfigPath(), `${JSON.stringify({ buckets: [{ name: bucket, provider: 's3', endpoint: server.endpoint, region: server.region, prefix: 'lse/' }] }, null, 2)}\n`);
     await rootsAfterChange(() => vscode.commands.executeCommand('bucketDoctor.refreshBuckets'), (labels) => labels.includes(bucket));
   });
 
@@ -118,7 +83,7 @@ suite('Buckets view', function () {
       else process.env[name] = value;
     }
     await writeFile(valuesPath(), values);
-    await rm(configPath(), { force: true });
+    await restoreConfig?.();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('bucketDoctor.refreshBuckets');
     await server?.stop();
@@ -180,26 +145,13 @@ suite('Buckets view', function () {
   });
 
   test('in a second window: editing lse-values.yaml renames the bucket node while the node the user collapsed stays collapsed', async () => {
-    const { chromium } = await import('playwright-core');
-    const profile = join(tmpdir(), `bd-buckets-window-${Date.now()}`);
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    const restoreCredentials = await secondWindowRunsAs(server!.owner);
+    const window = await openWindow().catch(async (error: unknown) => {
+      await restoreCredentials();
+      throw error;
     });
-    const home = homedir();
-    assert.ok(home.includes(`${sep}.vscode-test${sep}`), `HOME is the run's own folder (got ${home})`);
-    const credentialsFile = join(home, '.aws', 'credentials');
-    const earlierCredentials = await readFile(credentialsFile, 'utf8').catch(() => undefined);
-    await mkdir(join(home, '.aws'), { recursive: true });
-    await writeFile(credentialsFile, `[default]\naws_access_key_id = ${server!.owner.accessKeyId}\naws_secret_access_key = ${server!.owner.secretAccessKey}\n`, { mode: 0o600 });
     try {
-      const page = context.pages()[0] ?? (await context.newPage());
-      const origin = codeServerOrigin();
-      const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(origin).host}${bucketDoctor().extensionUri.path}`]]);
-      await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
-      await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+      const { page } = window;
       const rows = await openBucketsView(page);
       const policies = rows.filter({ hasText: 'Referenced by policies' }).first();
       await policies.click();
@@ -229,11 +181,9 @@ suite('Buckets view', function () {
       await mkdir(join(screenshotPath, '..'), { recursive: true });
       await page.screenshot({ path: screenshotPath });
     } finally {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
+      await window.close();
       await writeFile(valuesPath(), values);
-      if (earlierCredentials === undefined) await rm(credentialsFile, { force: true });
-      else await writeFile(credentialsFile, earlierCredentials, { mode: 0o600 });
+      await restoreCredentials();
     }
   });
 });

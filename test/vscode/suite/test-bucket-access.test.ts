@@ -4,89 +4,27 @@
 // The gateway comes from the live tier's BD_LIVE_* variables when set, else this suite starts its own.
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { join, sep } from 'node:path';
+import { join } from 'node:path';
 import { CreateBucketCommand, ListObjectsV2Command, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3';
 import { BlobServiceClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from '@azure/storage-blob';
-import type { BrowserContext, Frame, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import * as vscode from 'vscode';
 import { accessPlan } from '../../../src/core/access/plan';
 import { reportPassed, type AccessReport, type CheckRow } from '../../../src/core/access/report';
 import { profiles } from '../../../src/core/iam/profiles';
 import { testAccessCommand } from '../../../src/cli/test-access-command';
-import { startAzurite, type Azurite } from '../../harness/azurite';
-import { createRgwUser, startRgw, type Rgw, type S3Credentials } from '../../harness/rgw';
-import { launchBrowser, reportFrame, runFromPalette } from '../../harness/workbench';
-import { bucketDoctor, until } from './helpers';
+import type { S3Credentials } from '../../harness/rgw';
+import { reportFrame, runFromPalette } from '../../harness/workbench';
+import { blobServer, bucketConfigPath, bucketDoctor, codeServerArg, examplesFolder, gateway, keepFile, openWindow, secondWindowRunsAs, until, type BlobServer, type Gateway } from './helpers';
 
 const bucket = 'acme-labeling-prod';
 /** The IRSA role examples/lse-values.yaml annotates: not simulated, since the bucket is on a local gateway, not AWS. */
 const roleArn = 'arn:aws:iam::123456789012:role/lse-storage';
 const liveSource = 'Bucket Doctor (live)';
 const credentialVariables = ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY', 'AWS_SESSION_TOKEN', 'AWS_PROFILE'] as const;
-
-interface Gateway {
-  endpoint: string;
-  region: string;
-  owner: S3Credentials;
-  createUser(uid: string): Promise<S3Credentials>;
-  stop(): Promise<void>;
-}
-
-/** The live tier's gateway when its variables are set (they reach code-server's extension host), else a new one. */
-async function gateway(): Promise<Gateway> {
-  const { BD_LIVE_S3_ENDPOINT: endpoint, BD_LIVE_RGW_CONF: conf, BD_LIVE_S3_ACCESS_KEY_ID: id, BD_LIVE_S3_SECRET_ACCESS_KEY: secret } = process.env;
-  if (endpoint && conf && id && secret) {
-    return { endpoint, region: process.env.BD_LIVE_S3_REGION ?? 'us-east-1', owner: { accessKeyId: id, secretAccessKey: secret }, createUser: (uid) => createRgwUser(conf, uid), stop: async () => undefined };
-  }
-  const rgw: Rgw = await startRgw();
-  return { endpoint: rgw.endpoint, region: rgw.region, owner: rgw.owner, createUser: (uid) => rgw.createUser(uid), stop: () => rgw.stop() };
-}
-
-/** The command line of the code-server this extension host runs under: its nearest ancestor with a --bind-addr. */
-function codeServerArgs(): string[] {
-  let pid = process.ppid;
-  for (let depth = 0; pid > 1 && depth < 10; depth++) {
-    const args = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (args.includes('--bind-addr')) return args;
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    pid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-  }
-  throw new Error('this extension host does not run under code-server: the second window needs its workbench');
-}
-
-function codeServerArg(name: string): string {
-  const args = codeServerArgs();
-  const value = args[args.indexOf(name) + 1];
-  assert.ok(value, `code-server runs with ${name}`);
-  return value;
-}
-
-interface Window {
-  page: Page;
-  context: BrowserContext;
-  close(): Promise<void>;
-}
-
-/** A second workbench on the same code-server and folder, with this extension in development mode: a user's view. */
-async function openWindow(): Promise<Window> {
-  const origin = `http://${codeServerArg('--bind-addr')}`;
-  const extension = bucketDoctor().extensionUri;
-  const { context, page, close } = await launchBrowser();
-  try {
-    const payload = JSON.stringify([['extensionDevelopmentPath', `vscode-remote://${new URL(origin).host}${extension.path}`]]);
-    await page.goto(`${origin}/?folder=${encodeURIComponent(examplesFolder().uri.path)}&payload=${encodeURIComponent(payload)}`);
-    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
-    // Editors restored from an earlier window (a report panel among them) would show an earlier run's verdict.
-    await runFromPalette(page, 'View: Close All Editors');
-    return { page, context, close };
-  } catch (error) {
-    await close();
-    throw error;
-  }
-}
 
 /** Runs Test Bucket Access from the palette on `name` (agreeing to use file credentials if asked); the report's frame. */
 /** How the second window answers the questions of a run: agree to use file credentials, or type an Azure secret. */
@@ -115,19 +53,6 @@ async function testFromPalette(page: Page, name: string, answers: Answers = {}):
   return frame;
 }
 
-/**
- * The second window's extension host has code-server's environment, not this process's: it reads the default profile
- * from the shared credentials file, which must be this run's own HOME, never a user's. Resolves with the file.
- */
-async function secondWindowRunsAs(credentials: S3Credentials): Promise<string> {
-  const home = homedir();
-  assert.ok(home.includes(`${sep}.vscode-test${sep}`), `HOME is the run's own folder (got ${home})`);
-  await mkdir(join(home, '.aws'), { recursive: true });
-  const file = join(home, '.aws', 'credentials');
-  await writeFile(file, `[default]\naws_access_key_id = ${credentials.accessKeyId}\naws_secret_access_key = ${credentials.secretAccessKey}\n`, { mode: 0o600 });
-  return file;
-}
-
 /** Every file under `dir` holding `needle` (as UTF-8 or UTF-16), read as bytes. */
 async function filesHolding(dir: string, needle: string): Promise<string[]> {
   const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
@@ -139,28 +64,6 @@ async function filesHolding(dir: string, needle: string): Promise<string[]> {
     if (patterns.some((p) => bytes.includes(p))) found.push(path);
   }
   return found;
-}
-
-interface BlobServer {
-  blobEndpoint: string;
-  accountName: string;
-  accountKey: string;
-  connectionString: string;
-  stop(): Promise<void>;
-}
-
-/** The live tier's Azurite when its variables are set, else a new one. */
-async function blobServer(): Promise<BlobServer> {
-  const { BD_LIVE_AZURE_BLOB_ENDPOINT: blobEndpoint, BD_LIVE_AZURE_ACCOUNT_NAME: accountName, BD_LIVE_AZURE_ACCOUNT_KEY: accountKey, BD_LIVE_AZURE_CONNECTION_STRING: connectionString } = process.env;
-  if (blobEndpoint && accountName && accountKey && connectionString) return { blobEndpoint, accountName, accountKey, connectionString, stop: async () => undefined };
-  const azurite: Azurite = await startAzurite();
-  return azurite;
-}
-
-function examplesFolder(): vscode.WorkspaceFolder {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder && folder.uri.path.endsWith('/examples'), `the examples/ workspace is open (got ${folder?.uri.toString()})`);
-  return folder;
 }
 
 function liveDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
@@ -197,7 +100,7 @@ suite('Test Bucket Access', function () {
   let keeper: S3Credentials;
   let admin: S3Client;
   const saved = Object.fromEntries(credentialVariables.map((name) => [name, process.env[name]]));
-  const configPath = () => join(examplesFolder().uri.fsPath, '.bucket-doctor.json');
+  let restoreConfig: (() => Promise<void>) | undefined;
   const valuesUri = () => vscode.Uri.joinPath(examplesFolder().uri, 'lse-values.yaml');
 
   /** The credentials the next run uses: the SDK's default chain reads them from this process's environment. */
@@ -255,7 +158,8 @@ suite('Test Bucket Access', function () {
         ...Object.values(containers).map((name) => ({ name, provider: 'azure', prefix: 'lse/' })),
       ],
     };
-    await writeFile(configPath(), `${JSON.stringify(config, null, 2)}\n`);
+    restoreConfig = await keepFile(bucketConfigPath());
+    await writeFile(bucketConfigPath(), `${JSON.stringify(config, null, 2)}\n`);
     await vscode.commands.executeCommand('bucketDoctor.refreshBuckets');
   });
 
@@ -265,7 +169,7 @@ suite('Test Bucket Access', function () {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
-    await rm(configPath(), { force: true });
+    await restoreConfig?.();
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await vscode.commands.executeCommand('notifications.clearAll');
     await server?.stop();
@@ -412,7 +316,7 @@ suite('Test Bucket Access', function () {
   test('a screenshot of the report in a second workbench, driven from the command palette', async function () {
     this.timeout(120_000);
     const extension = bucketDoctor().extensionUri;
-    const credentialsFile = await secondWindowRunsAs(reader);
+    const restoreCredentials = await secondWindowRunsAs(reader);
     const window = await openWindow();
     const { page } = window;
     try {
@@ -467,12 +371,12 @@ suite('Test Bucket Access', function () {
       throw error;
     } finally {
       await window.close();
-      await rm(credentialsFile, { force: true });
+      await restoreCredentials();
     }
   });
   test('a probe the identity may not delete is reported by its full key; Retry cleanup deletes it once allowed', async function () {
     this.timeout(120_000);
-    const credentialsFile = await secondWindowRunsAs(keeper);
+    const restoreCredentials = await secondWindowRunsAs(keeper);
     const window = await openWindow();
     const { page } = window;
     try {
@@ -490,7 +394,7 @@ suite('Test Bucket Access', function () {
     } finally {
       await setBucketPolicy(false);
       await window.close();
-      await rm(credentialsFile, { force: true });
+      await restoreCredentials();
     }
   });
 
