@@ -209,7 +209,7 @@ suite('Test Bucket Access', function () {
     assert.ok(report.notes.some((n) => n.includes('arn:aws:iam::123456789012:role/lse-storage')), 'the note says the checks ran as the caller, not the IRSA role');
     await until(() => reportTabs().some((t) => t.label.includes(bucket)), 'the report panel of the bucket is open');
     assert.equal(reportTabs().length, 1);
-    // At most a warning for the simulation; no live error.
+    // Every check passed: no live problem on the config line.
     assert.deepEqual(liveDiagnostics(valuesUri()), []);
     assert.deepEqual(await probesLeft(), []);
   });
