@@ -100,7 +100,6 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    const t = vscode.l10n.t;
     const None = vscode.TreeItemCollapsibleState.None;
     const Collapsed = vscode.TreeItemCollapsibleState.Collapsed;
     const Expanded = vscode.TreeItemCollapsibleState.Expanded;
@@ -130,13 +129,13 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.description = [formatSize(node.entry.size), modified].filter(Boolean).join(' · ');
         item.tooltip = [node.entry.key, formatSize(node.entry.size), modified].filter(Boolean).join('\n');
         item.iconPath = vscode.ThemeIcon.File;
-        if (!previewRefusal(node.entry.key, node.entry.size)) item.command = { command: 'bucketDoctor.openObject', title: t('Open'), arguments: [node] };
+        if (!previewRefusal(node.entry.key, node.entry.size)) item.command = { command: 'bucketDoctor.openObject', title: vscode.l10n.t('Open'), arguments: [node] };
         break;
       }
       case 'loadMore':
-        item = new vscode.TreeItem(t('Load more…'), None);
+        item = new vscode.TreeItem(vscode.l10n.t('Load more…'), None);
         item.iconPath = new vscode.ThemeIcon('ellipsis');
-        item.command = { command: 'bucketDoctor.loadMore', title: t('Load more…'), arguments: [node] };
+        item.command = { command: 'bucketDoctor.loadMore', title: vscode.l10n.t('Load more…'), arguments: [node] };
         break;
       case 'problem':
         item = new vscode.TreeItem(problemText(node.problem), Expanded);
@@ -152,11 +151,11 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
       case 'message':
         item = new vscode.TreeItem(node.text, None);
         item.iconPath = new vscode.ThemeIcon('info');
-        if (node.retry) item.command = { command: 'bucketDoctor.refreshBucket', title: t('Retry'), arguments: [node.parent] };
+        if (node.retry) item.command = { command: 'bucketDoctor.refreshBucket', title: vscode.l10n.t('Retry'), arguments: [node.parent] };
         break;
       case 'conflict':
-        item = new vscode.TreeItem(t('Conflicting buckets'), Expanded);
-        item.description = node.conflict.folder || t('workspace root');
+        item = new vscode.TreeItem(vscode.l10n.t('Conflicting buckets'), Expanded);
+        item.description = node.conflict.folder || vscode.l10n.t('workspace root');
         item.tooltip = conflictText(node.conflict, this.labels);
         item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
         break;
@@ -164,10 +163,10 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item = new vscode.TreeItem(node.entry.name, None);
         item.description = `${node.entry.file}:${node.entry.line}`;
         item.iconPath = new vscode.ThemeIcon('go-to-file');
-        item.command = { command: 'bucketDoctor.revealDefinition', title: t('Reveal Definition'), arguments: [node] };
+        item.command = { command: 'bucketDoctor.revealDefinition', title: vscode.l10n.t('Reveal Definition'), arguments: [node] };
         break;
       case 'policies':
-        item = new vscode.TreeItem(t('Referenced by policies'), Expanded);
+        item = new vscode.TreeItem(vscode.l10n.t('Referenced by policies'), Expanded);
         item.description = String(node.buckets.length);
         item.iconPath = new vscode.ThemeIcon('shield');
         break;
@@ -176,7 +175,7 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
         item.description = node.bucket.places.map((p) => p.file).filter((f, i, all) => all.indexOf(f) === i).join(', ');
         item.tooltip = this.placesTooltip(node.target.folder, node.bucket.places.map((p) => ({ ...p })), node.bucket.name);
         item.iconPath = new vscode.ThemeIcon('database');
-        item.command = { command: 'bucketDoctor.revealDefinition', title: t('Reveal Definition'), arguments: [node] };
+        item.command = { command: 'bucketDoctor.revealDefinition', title: vscode.l10n.t('Reveal Definition'), arguments: [node] };
         break;
     }
     item.id = node.id;
@@ -283,8 +282,7 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
   }
 
   private listingNodes(node: ListedNode, bucket: BucketNode, state: ListingState): Node[] {
-    const t = vscode.l10n.t;
-    if (state.noCredentials) return [this.keep({ kind: 'message', id: `${node.id}/message`, parent: node, text: t('No credentials chosen: click to choose and list again.'), retry: true })];
+    if (state.noCredentials) return [this.keep({ kind: 'message', id: `${node.id}/message`, parent: node, text: vscode.l10n.t('No credentials chosen: click to choose and list again.'), retry: true })];
     const children: Node[] = (state.listing?.entries ?? []).map((entry) =>
       entry.kind === 'folder'
         ? this.keep({ kind: 'folder', id: `${bucket.id}/f:${entry.prefix}`, bucket, prefix: entry.prefix, label: entry.label })
@@ -292,7 +290,7 @@ export class BucketsTreeProvider implements vscode.TreeDataProvider<Node>, vscod
     );
     if (state.problem) children.push(this.keep({ kind: 'problem', id: `${node.id}/problem`, parent: node, problem: state.problem }));
     else if (state.listing?.hasMore) children.push(this.keep({ kind: 'loadMore', id: `${node.id}/more`, parent: node }));
-    else if (children.length === 0) children.push(this.keep({ kind: 'message', id: `${node.id}/empty`, parent: node, text: t('Empty: no objects under {0}', node.kind === 'bucket' ? folderKeyPrefix(node.ref.folder) || '/' : node.prefix), retry: false }));
+    else if (children.length === 0) children.push(this.keep({ kind: 'message', id: `${node.id}/empty`, parent: node, text: vscode.l10n.t('Empty: no objects under {0}', node.kind === 'bucket' ? folderKeyPrefix(node.ref.folder) || '/' : node.prefix), retry: false }));
     return children;
   }
 

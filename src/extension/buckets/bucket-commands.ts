@@ -23,7 +23,6 @@ function keyOf(node: BucketNode | ListedNode | ObjectNode): string {
   return node.kind === 'folder' ? node.prefix : folderKeyPrefix(node.ref.folder);
 }
 
-const t = vscode.l10n.t;
 
 export class BucketCommands {
   constructor(
@@ -37,7 +36,7 @@ export class BucketCommands {
     return [
       command('bucketDoctor.testBucketFromView', (node: BucketNode) => this.test(node)),
       command('bucketDoctor.revealDefinition', (node: Node) => this.reveal(node)),
-      command('bucketDoctor.copyUri', (node: BucketNode | ListedNode | ObjectNode) => this.copy(storageUri(bucketOf(node).ref, keyOf(node)), t('Copied {0}', storageUri(bucketOf(node).ref, keyOf(node))))),
+      command('bucketDoctor.copyUri', (node: BucketNode | ListedNode | ObjectNode) => this.copy(storageUri(bucketOf(node).ref, keyOf(node)), vscode.l10n.t('Copied {0}', storageUri(bucketOf(node).ref, keyOf(node))))),
       command('bucketDoctor.openInConsole', (node: BucketNode | ListedNode | ObjectNode) => this.openConsole(node)),
       command('bucketDoctor.setProfile', (node: BucketNode) => this.setProfile(node)),
       command('bucketDoctor.pickCredentials', (node: BucketNode) => this.pickCredentials(node)),
@@ -72,7 +71,7 @@ export class BucketCommands {
     const ref = bucketOf(node).ref;
     const url = consoleUrl(ref, keyOf(node));
     if (!url) {
-      void vscode.window.showInformationMessage(ref.endpoint ? t('{0} is served by {1}, which has no cloud console.', ref.name, ref.endpoint) : t('The storage account of {0} is not configured: add STORAGE_AZURE_ACCOUNT_NAME or storageAccountName.', ref.name));
+      void vscode.window.showInformationMessage(ref.endpoint ? vscode.l10n.t('{0} is served by {1}, which has no cloud console.', ref.name, ref.endpoint) : vscode.l10n.t('The storage account of {0} is not configured: add STORAGE_AZURE_ACCOUNT_NAME or storageAccountName.', ref.name));
       return;
     }
     await vscode.env.openExternal(vscode.Uri.parse(url, true));
@@ -81,7 +80,7 @@ export class BucketCommands {
   /** Writes the requirement profile of the bucket into `.bucket-doctor.json` (created when missing). */
   private async setProfile(node: BucketNode): Promise<void> {
     const items = profileIds.map((id) => ({ label: id, description: profiles[id].title, picked: id === node.ref.profile }));
-    const picked = await vscode.window.showQuickPick(items, { title: t('Requirement profile of {0}', node.ref.name), placeHolder: t('What the platform needs on this bucket (saved in {0})', bucketConfigFile) });
+    const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Requirement profile of {0}', node.ref.name), placeHolder: vscode.l10n.t('What the platform needs on this bucket (saved in {0})', bucketConfigFile) });
     if (!picked || picked.label === node.ref.profile) return;
     await this.editConfig(node.folder, (text) => setBucketField(text, node.ref.provider, node.ref.name, 'profile', picked.label));
   }
@@ -111,7 +110,7 @@ export class BucketCommands {
     const refusal = previewRefusal(node.entry.key, node.entry.size);
     if (refusal) {
       void vscode.window.showInformationMessage(
-        refusal === 'too-large' ? t('{0} is too large to preview in the editor; generate a signed URL to open it in a browser.', node.entry.key) : t('{0} cannot be previewed in the editor: only text, JSON and images.', node.entry.key),
+        refusal === 'too-large' ? vscode.l10n.t('{0} is too large to preview in the editor; generate a signed URL to open it in a browser.', node.entry.key) : vscode.l10n.t('{0} cannot be previewed in the editor: only text, JSON and images.', node.entry.key),
       );
       return;
     }
@@ -146,7 +145,7 @@ export class BucketCommands {
     } catch (error) {
       const code = storageErrorOf(error)?.code;
       void vscode.window.showWarningMessage(
-        code === 'NoSigningKey' ? t('Signing needs a service-account key: application-default credentials of a user cannot sign URLs. Pick a key file with Pick Credentials….') : t('Could not sign: {0}', error instanceof Error ? error.message : String(error)),
+        code === 'NoSigningKey' ? vscode.l10n.t('Signing needs a service-account key: application-default credentials of a user cannot sign URLs. Pick a key file with Pick Credentials….') : vscode.l10n.t('Could not sign: {0}', error instanceof Error ? error.message : String(error)),
       );
       return undefined;
     }
@@ -156,25 +155,25 @@ export class BucketCommands {
   private async expiry(provider: Provider, signing: Signing, what: string): Promise<Expiry | undefined> {
     const max = maxExpirySeconds(provider);
     const input = await vscode.window.showInputBox({
-      title: t('Signed URL for {0}', what),
-      prompt: t('How long it stays valid: seconds, or 15m, 12h, 7d (at most {0}).', formatDuration(max)),
+      title: vscode.l10n.t('Signed URL for {0}', what),
+      prompt: vscode.l10n.t('How long it stays valid: seconds, or 15m, 12h, 7d (at most {0}).', formatDuration(max)),
       value: '1h',
       validateInput: (text) => {
         const seconds = parseDuration(text);
-        if (seconds === undefined) return t('A duration such as 3600, 15m, 12h or 7d.');
-        return seconds > max ? { message: t('{0} is the longest the provider signs: the URL will be valid for {0}.', formatDuration(max)), severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
+        if (seconds === undefined) return vscode.l10n.t('A duration such as 3600, 15m, 12h or 7d.');
+        return seconds > max ? { message: vscode.l10n.t('{0} is the longest the provider signs: the URL will be valid for {0}.', formatDuration(max)), severity: vscode.InputBoxValidationSeverity.Warning } : undefined;
       },
     });
     const seconds = input === undefined ? undefined : parseDuration(input);
     if (seconds === undefined) return undefined;
     const expiry = clampExpiry(seconds, { provider, temporary: signing.temporary });
-    if (signing.fixedSas) void vscode.window.showWarningMessage(t('The URL carries the SAS you entered for this container: it expires when that SAS does.'));
+    if (signing.fixedSas) void vscode.window.showWarningMessage(vscode.l10n.t('The URL carries the SAS you entered for this container: it expires when that SAS does.'));
     const warnings = expiry.warnings.map((w) =>
       w === 'clamped'
-        ? t('Shortened to {0}, the longest the provider signs.', formatDuration(expiry.seconds))
+        ? vscode.l10n.t('Shortened to {0}, the longest the provider signs.', formatDuration(expiry.seconds))
         : w === 'temporary-credentials'
-          ? t('Signed with temporary credentials: the URL stops working when they expire, possibly sooner than {0}.', formatDuration(expiry.seconds))
-          : t('Shortened to {0}: the credentials expire then.', formatDuration(expiry.seconds)),
+          ? vscode.l10n.t('Signed with temporary credentials: the URL stops working when they expire, possibly sooner than {0}.', formatDuration(expiry.seconds))
+          : vscode.l10n.t('Shortened to {0}: the credentials expire then.', formatDuration(expiry.seconds)),
     );
     if (warnings.length > 0) void vscode.window.showWarningMessage(warnings.join(' '));
     return expiry;
@@ -188,8 +187,8 @@ export class BucketCommands {
     const [url] = (await this.sign(signing, [node.entry.key], expiry.seconds)) ?? [];
     if (!url) return;
     await vscode.env.clipboard.writeText(url);
-    const open = t('Open in Browser');
-    const answer = await vscode.window.showInformationMessage(t('Copied a signed URL for {0}, valid for {1}.', node.entry.key, formatDuration(expiry.seconds)), open);
+    const open = vscode.l10n.t('Open in Browser');
+    const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Copied a signed URL for {0}, valid for {1}.', node.entry.key, formatDuration(expiry.seconds)), open);
     if (answer === open) await vscode.env.openExternal(vscode.Uri.parse(url, true));
   }
 
@@ -198,10 +197,10 @@ export class BucketCommands {
     const { keys, complete } = await this.tree.loadedObjects(node);
     const chosen = importable(keys.map((k) => k.key));
     if (chosen.length === 0) {
-      void vscode.window.showInformationMessage(t('No images, audio, video, text or JSON objects listed under {0}.', keyOf(node) || '/'));
+      void vscode.window.showInformationMessage(vscode.l10n.t('No images, audio, video, text or JSON objects listed under {0}.', keyOf(node) || '/'));
       return undefined;
     }
-    if (!complete) void vscode.window.showInformationMessage(t('Only the pages loaded so far are included ({0} objects): use "Load more…" to include more.', String(chosen.length)));
+    if (!complete) void vscode.window.showInformationMessage(vscode.l10n.t('Only the pages loaded so far are included ({0} objects): use "Load more…" to include more.', String(chosen.length)));
     return chosen;
   }
 
@@ -209,20 +208,20 @@ export class BucketCommands {
     const keys = await this.importKeys(node);
     if (!keys) return;
     const dataKey = await vscode.window.showInputBox({
-      title: t('Label Studio tasks'),
-      prompt: t('The data key your labeling config reads ($image → image)'),
+      title: vscode.l10n.t('Label Studio tasks'),
+      prompt: vscode.l10n.t('The data key your labeling config reads ($image → image)'),
       value: defaultDataKey(keys),
-      validateInput: (text) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text) ? undefined : t('A name such as image, audio or text.')),
+      validateInput: (text) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(text) ? undefined : vscode.l10n.t('A name such as image, audio or text.')),
     });
     if (!dataKey) return;
     const ref = bucketOf(node).ref;
-    await this.copy(labelStudioTasks(keys.map((k) => labelStudioUri(ref, k)), dataKey), t('Copied {0} Label Studio tasks', String(keys.length)));
+    await this.copy(labelStudioTasks(keys.map((k) => labelStudioUri(ref, k)), dataKey), vscode.l10n.t('Copied {0} Label Studio tasks', String(keys.length)));
   }
 
   private async copyLabelbox(node: ListedNode): Promise<void> {
     const keys = await this.importKeys(node);
     if (!keys) return;
-    const format = await vscode.window.showQuickPick(['JSON', 'CSV'], { title: t('Labelbox import'), placeHolder: t('JSON is what the Labelbox guide recommends') });
+    const format = await vscode.window.showQuickPick(['JSON', 'CSV'], { title: vscode.l10n.t('Labelbox import'), placeHolder: vscode.l10n.t('JSON is what the Labelbox guide recommends') });
     if (!format) return;
     const bucket = bucketOf(node);
     const signing = await this.signingOf(bucket);
@@ -232,14 +231,14 @@ export class BucketCommands {
     const urls = await this.sign(signing, keys, expiry.seconds);
     if (!urls) return;
     const signed = keys.map((key, i) => ({ key, url: urls[i] }));
-    await this.copy(format === 'JSON' ? labelboxJson(signed) : labelboxCsv(signed), t('Copied a Labelbox import of {0} signed URLs', String(keys.length)));
+    await this.copy(format === 'JSON' ? labelboxJson(signed) : labelboxCsv(signed), vscode.l10n.t('Copied a Labelbox import of {0} signed URLs', String(keys.length)));
   }
 
   /** "Add a bucket…": provider, name and profile, written to `.bucket-doctor.json`; a policy's bucket is offered as is. */
   private async addBucket(node?: PolicyBucketNode): Promise<void> {
     const folder = node?.target.folder ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
-      void vscode.window.showInformationMessage(t('Open a folder first: the bucket is saved in its {0}.', bucketConfigFile));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Open a folder first: the bucket is saved in its {0}.', bucketConfigFile));
       return;
     }
     const providers: { label: string; provider: Provider }[] = [
@@ -247,19 +246,19 @@ export class BucketCommands {
       { label: 'Google Cloud Storage', provider: 'gcs' },
       { label: 'Azure Blob Storage', provider: 'azure' },
     ];
-    const provider = node ? providers[0] : await vscode.window.showQuickPick(providers, { title: t('Add a bucket'), placeHolder: t('Provider') });
+    const provider = node ? providers[0] : await vscode.window.showQuickPick(providers, { title: vscode.l10n.t('Add a bucket'), placeHolder: vscode.l10n.t('Provider') });
     if (!provider) return;
     const name =
       node?.bucket.name ??
       (await vscode.window.showInputBox({
-        title: t('Add a bucket'),
-        prompt: provider.provider === 'azure' ? t('Container name') : t('Bucket name'),
+        title: vscode.l10n.t('Add a bucket'),
+        prompt: provider.provider === 'azure' ? vscode.l10n.t('Container name') : vscode.l10n.t('Bucket name'),
         validateInput: (text) => nameViolations(provider.provider, provider.provider === 'azure' ? 'container' : 'bucket', text.trim())[0]?.message,
       }));
     if (!name) return;
     const profile = await vscode.window.showQuickPick(
       profileIds.map((id) => ({ label: id, description: profiles[id].title })),
-      { title: t('Add a bucket'), placeHolder: t('What the platform needs on {0}', name) },
+      { title: vscode.l10n.t('Add a bucket'), placeHolder: vscode.l10n.t('What the platform needs on {0}', name) },
     );
     if (!profile) return;
     await this.editConfig(folder, (text) => addBucket(text, { name: name.trim(), provider: provider.provider, profile: profile.label }));

@@ -4,65 +4,62 @@ import type { ListingFix, ListingProblem } from '../../core/bucket-listing';
 import type { BucketLabels } from '../../core/bucket-tree';
 
 export function localBucketLabels(): BucketLabels {
-  const t = vscode.l10n.t;
   return {
-    providers: { s3: t('Amazon S3'), gcs: t('Google Cloud Storage'), azure: t('Azure Blob Storage') },
+    providers: { s3: vscode.l10n.t('Amazon S3'), gcs: vscode.l10n.t('Google Cloud Storage'), azure: vscode.l10n.t('Azure Blob Storage') },
     auth: {
-      'irsa-role': t('IRSA role'),
-      'access-keys': t('access keys'),
-      'existing-secret': t('existing secret'),
-      'node-role': t('node role'),
-      'workload-identity': t('workload identity'),
-      'key-json': t('key JSON'),
-      'account-key': t('account key'),
-      sas: t('SAS'),
-      'connection-string': t('connection string'),
-      hmac: t('HMAC keys'),
-      unknown: t('auth not set'),
+      'irsa-role': vscode.l10n.t('IRSA role'),
+      'access-keys': vscode.l10n.t('access keys'),
+      'existing-secret': vscode.l10n.t('existing secret'),
+      'node-role': vscode.l10n.t('node role'),
+      'workload-identity': vscode.l10n.t('workload identity'),
+      'key-json': vscode.l10n.t('key JSON'),
+      'account-key': vscode.l10n.t('account key'),
+      sas: vscode.l10n.t('SAS'),
+      'connection-string': vscode.l10n.t('connection string'),
+      hmac: vscode.l10n.t('HMAC keys'),
+      unknown: vscode.l10n.t('auth not set'),
     },
-    roles: { defines: t('defines'), completes: t('completes'), policy: t('policy names it') },
-    awsProfile: t('AWS profile {0}', '{0}'),
-    conflict: t('The deployment in {0} configures different buckets: {1}', '{0}', '{1}'),
+    roles: { defines: vscode.l10n.t('defines'), completes: vscode.l10n.t('completes'), policy: vscode.l10n.t('policy names it') },
+    awsProfile: vscode.l10n.t('AWS profile {0}', '{0}'),
+    conflict: vscode.l10n.t('The deployment in {0} configures different buckets: {1}', '{0}', '{1}'),
   };
 }
 
 /** What a failed listing means, one sentence for the node. */
 export function problemText(problem: ListingProblem): string {
-  const t = vscode.l10n.t;
   switch (problem.kind) {
     case 'denied':
-      return t('Listing denied: the credentials used may not list this bucket or folder.');
+      return vscode.l10n.t('Listing denied: the credentials used may not list this bucket or folder.');
     case 'bad-credentials':
-      return t('The credentials were rejected: expired, mistyped or for another account.');
+      return vscode.l10n.t('The credentials were rejected: expired, mistyped or for another account.');
     case 'not-found':
-      return t('The bucket does not exist, or not at this endpoint or in this account.');
+      return vscode.l10n.t('The bucket does not exist, or not at this endpoint or in this account.');
     case 'wrong-region':
-      return t('The bucket is in another region than the one configured.');
+      return vscode.l10n.t('The bucket is in another region than the one configured.');
     case 'unreachable':
-      return t('The endpoint could not be reached: check the URL, network and proxy.');
+      return vscode.l10n.t('The endpoint could not be reached: check the URL, network and proxy.');
     case 'timeout':
-      return t('No answer within the timeout (bucketDoctor.access.timeoutSeconds).');
+      return vscode.l10n.t('No answer within the timeout (bucketDoctor.access.timeoutSeconds).');
     case 'unsupported':
-      return t('The service does not support listing this way.');
+      return vscode.l10n.t('The service does not support listing this way.');
     case 'restricted':
-      return t('Restricted Mode: the endpoint comes from a workspace file and is not used until you trust the workspace.');
+      return vscode.l10n.t('Restricted Mode: the endpoint comes from a workspace file and is not used until you trust the workspace.');
     case 'error':
-      return t('Listing failed.');
+      return vscode.l10n.t('Listing failed.');
   }
 }
 
 export function fixTitle(fix: ListingFix): string {
-  const t = vscode.l10n.t;
   switch (fix) {
     case 'pick-credentials':
-      return t('Pick Other Credentials…');
+      return vscode.l10n.t('Pick Other Credentials…');
     case 'open-config':
-      return t('Open the Config Line');
+      return vscode.l10n.t('Open the Config Line');
     case 'test-access':
-      return t('Run Test Bucket Access');
+      return vscode.l10n.t('Run Test Bucket Access');
     case 'retry':
-      return t('Retry');
+      return vscode.l10n.t('Retry');
     case 'trust-workspace':
-      return t('Manage Workspace Trust');
+      return vscode.l10n.t('Manage Workspace Trust');
   }
 }
