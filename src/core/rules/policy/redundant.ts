@@ -11,9 +11,11 @@ import { removeStatement } from './statement-edits';
 interface Shape {
   statement: Statement;
   /** Effect and principal as written: only statements of the same group can cover each other. */
-  group: string;
-  /** The Condition as written; "" for none. */
-  condition: string;
+  group: number;
+  /** The Condition as written (a number per distinct text; 0 for none). */
+  condition: number;
+  /** Whether the statement has a Condition, for messages. */
+  conditional: boolean;
   /** The last candidate search that found this statement (so each is listed once). */
   mark: number;
   actions: Wildcard[];
@@ -32,6 +34,16 @@ function patterns(ignoreCase: boolean): (text: string) => Wildcard {
   };
 }
 
+/** A small number per distinct string (0 for ""), so groups and Conditions, long texts, are hashed once. */
+function numbering(): (text: string) => number {
+  const ids = new Map<string, number>([['', 0]]);
+  return (text) => {
+    let id = ids.get(text);
+    if (id === undefined) ids.set(text, (id = ids.size));
+    return id;
+  };
+}
+
 /** `by.covers(item)`, answered without the pattern-vs-pattern table when either side is a plain string. */
 function covers(by: Wildcard, item: Wildcard, itemText: string): boolean {
   if (by === item) return true;
@@ -46,6 +58,7 @@ const written = (file: SourceFile, member: Member | undefined) => (member?.value
 function shapes(file: SourceFile, policy: Policy): Shape[] {
   const action = patterns(true);
   const arn = patterns(false);
+  const id = numbering();
   return policy.statements.flatMap((statement) => {
     const { effect, resource } = statement;
     if (!effect || !statement.action?.length || !resource?.length || statement.notAction || statement.notResource) return [];
@@ -56,14 +69,16 @@ function shapes(file: SourceFile, policy: Policy): Shape[] {
       if (m.name === 'Principal' || m.name === 'NotPrincipal') principal += `${m.name}${written(file, m)}`;
       else if (m.name === 'Condition') condition = written(file, m);
     }
+    const resources = resource.map((r) => arn(r.value));
     return [
       {
         statement,
-        group: `${effect.value}\n${principal}`,
-        condition,
+        group: id(`${effect.value}\n${principal}`),
+        condition: id(condition),
+        conditional: condition !== '',
         mark: 0,
         actions: statement.action.map((a) => action(a.value)),
-        resources: resource.map((r) => arn(r.value)),
+        resources,
         actionTexts: statement.action.map((a) => a.value),
         resourceTexts: resource.map((r) => r.value),
       },
@@ -71,74 +86,109 @@ function shapes(file: SourceFile, policy: Policy): Shape[] {
   });
 }
 
-const literalPrefix = (text: string) => {
-  const cut = text.search(/[*?]/);
-  return cut === -1 ? text : text.slice(0, cut);
-};
-
 const coversAll = (by: readonly Wildcard[], items: readonly Wildcard[], texts: readonly string[]) => items.every((item, i) => by.some((b) => covers(b, item, texts[i])));
 
+/** A group-and-Condition's statements by resource: plain ARNs by their text, patterns by their literal prefix. */
+interface Entries {
+  plain: Map<string, Shape[]>;
+  patterns: Map<string, Shape[]>;
+}
+
+const add = (map: Map<string, Shape[]>, key: string, shape: Shape) => {
+  const list = map.get(key);
+  if (list) list.push(shape);
+  else map.set(key, [shape]);
+};
+
 /**
- * Statements by group, Condition and the literal prefix of each resource. A statement covering another has its
- * group, no Condition or the same one, and a resource whose literal prefix starts the literal prefix of the other's
- * first resource: the index finds those without comparing every pair.
+ * Statements by group, Condition and resource. A statement covering another has its group, no Condition or the
+ * same one, and for each of the other's resources either the same plain ARN or a pattern whose literal prefix starts
+ * the resource's: the index finds those without comparing every pair, looking up the resource that has fewest.
  */
 class CoverIndex {
-  /** By group and Condition (as small numbers: their texts are long to hash), then by resource prefix. */
-  private readonly lists = new Map<number, Map<string, Shape[]>>();
-  private readonly ids = new Map<string, number>();
-  /** The lengths the prefixes have (few distinct ones), shortest first. */
+  private readonly entries = new Map<number, Entries>();
+  /** The lengths the patterns' prefixes have (few distinct ones), shortest first. */
   private readonly lengths: number[];
+  private readonly startsOf = new Map<Wildcard, string[]>();
   private stamp = 0;
 
   constructor(shapes: readonly Shape[]) {
     const lengths = new Set<number>();
     for (const shape of shapes) {
-      const byPrefix = this.byPrefix(this.id(shape.group), this.id(shape.condition), true)!;
-      for (const text of shape.resourceTexts) {
-        const prefix = literalPrefix(text);
-        const list = byPrefix.get(prefix);
-        if (list) list.push(shape);
-        else byPrefix.set(prefix, [shape]);
-        lengths.add(prefix.length);
-      }
+      const entries = this.of(shape.group, shape.condition, true)!;
+      shape.resources.forEach((pattern) => {
+        if (!pattern.hasWildcards) return add(entries.plain, pattern.prefix, shape);
+        add(entries.patterns, pattern.prefix, shape);
+        lengths.add(pattern.prefix.length);
+      });
     }
     this.lengths = [...lengths].sort((a, b) => a - b);
   }
 
-  private id(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) this.ids.set(text, (id = this.ids.size));
-    return id;
-  }
-
-  private byPrefix(group: number, condition: number, create = false): Map<string, Shape[]> | undefined {
+  private of(group: number, condition: number, create = false): Entries | undefined {
     const key = group * 1_000_003 + condition;
-    let map = this.lists.get(key);
-    if (!map && create) this.lists.set(key, (map = new Map()));
-    return map;
+    let entries = this.entries.get(key);
+    if (!entries && create) this.entries.set(key, (entries = { plain: new Map(), patterns: new Map() }));
+    return entries;
   }
 
-  candidates(shape: Shape): Shape[] {
-    const prefix = literalPrefix(shape.resourceTexts[0]);
-    const stamp = ++this.stamp;
-    const found: Shape[] = [];
-    const group = this.id(shape.group);
-    const none = this.id('');
-    const maps = [this.byPrefix(group, none), shape.condition === '' ? undefined : this.byPrefix(group, this.id(shape.condition))];
-    for (const map of maps) {
-      if (!map) continue;
-      for (const length of this.lengths) {
-        if (length > prefix.length) break;
-        for (const other of map.get(length === prefix.length ? prefix : prefix.slice(0, length)) ?? []) {
-          if (other === shape || other.mark === stamp) continue;
-          other.mark = stamp;
-          found.push(other);
-        }
+  /** The starts of a resource's prefix that a covering pattern's prefix can be, once per distinct resource. */
+  private starts(pattern: Wildcard): string[] {
+    const { prefix } = pattern;
+    let starts = this.startsOf.get(pattern);
+    if (!starts) this.startsOf.set(pattern, (starts = this.lengths.filter((n) => n <= prefix.length).map((n) => (n === prefix.length ? prefix : prefix.slice(0, n)))));
+    return starts;
+  }
+
+  /** The lists that may hold statements covering resource `i` of `shape`. */
+  private lists(all: readonly Entries[], shape: Shape, i: number): Shape[][] {
+    const pattern = shape.resources[i];
+    const starts = this.starts(pattern);
+    const found: Shape[][] = [];
+    for (const entries of all) {
+      const same = pattern.hasWildcards ? undefined : entries.plain.get(pattern.prefix);
+      if (same) found.push(same);
+      for (const start of starts) {
+        const list = entries.patterns.get(start);
+        if (list) found.push(list);
       }
     }
     return found;
   }
+
+  /** The statements that may cover `shape`: those the index lists for its most selective resource. */
+  candidates(shape: Shape): Shape[] {
+    const all = [this.of(shape.group, 0), shape.condition === 0 ? undefined : this.of(shape.group, shape.condition)].filter((e): e is Entries => e !== undefined);
+    let best: Shape[][] = [];
+    let fewest = Infinity;
+    for (let i = 0; i < shape.resources.length && fewest > 0; i++) {
+      const lists = this.lists(all, shape, i);
+      const count = lists.reduce((n, list) => n + list.length, 0);
+      if (count < fewest) [best, fewest] = [lists, count];
+    }
+    const stamp = ++this.stamp;
+    const found: Shape[] = [];
+    for (const list of best) {
+      for (const other of list) {
+        if (other === shape || other.mark === stamp) continue;
+        other.mark = stamp;
+        found.push(other);
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * The statements covering all of `shape`'s resources, broadest first: no Condition, then the shortest resource
+ * prefix that starts its first resource's, then file order.
+ */
+function covering(shape: Shape, candidates: readonly Shape[]): Shape[] {
+  const found = candidates.filter((o) => coversAll(o.resources, shape.resources, shape.resourceTexts));
+  if (found.length < 2) return found;
+  const first = shape.resources[0].prefix;
+  const breadth = (other: Shape) => Math.min(...other.resources.filter((r) => first.startsWith(r.prefix)).map((r) => r.prefix.length));
+  return found.sort((a, b) => a.condition - b.condition || breadth(a) - breadth(b) || a.statement.index - b.statement.index);
 }
 
 const ref = (statement: Statement) => `${statementName(statement)} (line ${statement.line})`;
@@ -157,13 +207,13 @@ export const redundant: Rule = {
       const actions = statement.action!;
       /** Whether `other` comes first when two statements cover each other (only the later one is reported). */
       const first = (other: Shape) => other.statement.index < statement.index;
-      const covering = index.candidates(shape).filter((o) => coversAll(o.resources, shape.resources, shape.resourceTexts));
-      const cover = covering.find((o) => coversAll(o.actions, shape.actions, shape.actionTexts) && (first(o) || !(coversAll(shape.actions, o.actions, o.actionTexts) && coversAll(shape.resources, o.resources, o.resourceTexts) && shape.condition === o.condition)));
+      const coverers = covering(shape, index.candidates(shape));
+      const cover = coverers.find((o) => coversAll(o.actions, shape.actions, shape.actionTexts) && (first(o) || !(coversAll(shape.actions, o.actions, o.actionTexts) && coversAll(shape.resources, o.resources, o.resourceTexts) && shape.condition === o.condition)));
       if (cover) {
         const removal = removeStatement(policy, statement.index);
         report({
           ...statementHead(statement),
-          message: `This statement adds nothing: ${ref(cover.statement)} already ${statement.effect!.value === 'Deny' ? 'denies' : 'allows'} all of its actions on all of its resources${cover.condition ? ' under the same condition' : ''}. Remove it, so a later edit of one of the two does not silently leave the other in force.`,
+          message: `This statement adds nothing: ${ref(cover.statement)} already ${statement.effect!.value === 'Deny' ? 'denies' : 'allows'} all of its actions on all of its resources${cover.conditional ? ' under the same condition' : ''}. Remove it, so a later edit of one of the two does not silently leave the other in force.`,
           fixes: removal ? [fix(`Remove ${statementName(statement)}`, [removal], true)] : [],
         });
         continue;
@@ -172,7 +222,7 @@ export const redundant: Rule = {
         const pattern = shape.actions[i];
         const sibling = shape.actions.findIndex((other, j) => j !== i && covers(other, pattern, shape.actionTexts[i]) && (j < i || !covers(pattern, other, shape.actionTexts[j])));
         const mutual = (o: Shape) => coversAll(shape.resources, o.resources, o.resourceTexts) && shape.condition === o.condition;
-        const elsewhere = sibling === -1 ? covering.find((o) => o.actions.some((a, j) => covers(a, pattern, shape.actionTexts[i]) && (first(o) || !mutual(o) || !covers(pattern, a, o.actionTexts[j])))) : undefined;
+        const elsewhere = sibling === -1 ? coverers.find((o) => o.actions.some((a, j) => covers(a, pattern, shape.actionTexts[i]) && (first(o) || !mutual(o) || !covers(pattern, a, o.actionTexts[j])))) : undefined;
         if (sibling === -1 && !elsewhere) return;
         const by = sibling !== -1 ? `"${actions[sibling].value}" in the same statement` : `${ref(elsewhere!.statement)}, on all of this statement's resources`;
         const removal = removeFromList(actions, i);
