@@ -173,13 +173,19 @@ function actionSet(values: Statement['action']): ActionSet | undefined {
 
 const inSet = (set: ActionSet, action: string) => set.names.has(action) || set.patterns.some((p) => p.matches(action));
 
+/** A Resource or NotResource value: its pattern when it has no policy variables. */
+interface CompiledResource {
+  template: Template;
+  pattern?: Wildcard;
+}
+
 interface CompiledStatement {
   statement: Statement;
   effect?: 'Allow' | 'Deny';
   actions?: ActionSet;
   notActions?: ActionSet;
-  resources?: { template: Template; pattern?: Wildcard }[];
-  notResources?: { template: Template; pattern?: Wildcard }[];
+  resources?: CompiledResource[];
+  notResources?: CompiledResource[];
   principal?: Principal;
   notPrincipal?: Principal;
   conditions: CompiledCondition[];
@@ -208,11 +214,17 @@ export function compile(policy: Policy): CompiledPolicy {
   let compiled = compiledPolicies.get(policy);
   if (compiled) return compiled;
   const variables = usesPolicyVariables(policy);
-  const resourceList = (values: Statement['resource']) =>
-    values?.map((v) => {
-      const t = template(v.value, variables);
-      return t.parts ? { template: t } : { template: t, pattern: new Wildcard(v.value) };
-    });
+  // One entry per distinct ARN: statements repeat the same few, and an entry is never changed.
+  const entries = new Map<string, CompiledResource>();
+  const entry = (text: string): CompiledResource => {
+    let made = entries.get(text);
+    if (!made) {
+      const t = template(text, variables);
+      entries.set(text, (made = t.parts ? { template: t } : { template: t, pattern: new Wildcard(text) }));
+    }
+    return made;
+  };
+  const resourceList = (values: Statement['resource']) => values?.map((v) => entry(v.value));
   const statements = policy.statements.map((statement): CompiledStatement => {
     const effect = statement.effect?.value;
     const c: CompiledStatement = {

@@ -37,7 +37,10 @@ function folderProblems(workspace: Workspace, file: SourceFile, policy: Policy, 
     const wanted = new Wildcard(folderObjectsArn(target.bucket, folder));
     const arns = policy.statements
       .filter((s) => isAllow(s) && grantsObjectNeeds(s, needs))
-      .flatMap((s) => (s.resource ?? []).filter((r) => r.type === 'string' && arnLocation(r.value)?.bucket === target.bucket && arnLocation(r.value)?.key !== undefined));
+      .flatMap((s) => (s.resource ?? []).filter((r) => {
+        const location = r.type === 'string' ? arnLocation(r.value) : undefined;
+        return location?.bucket === target.bucket && location.key !== undefined;
+      }));
     if (arns.length === 0 || arns.some((r) => new Wildcard(r.value).covers(wanted))) continue;
     const right = folderObjectsArn(target.bucket, folder);
     for (const arn of arns) {

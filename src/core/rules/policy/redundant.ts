@@ -10,18 +10,15 @@ import { removeStatement } from './statement-edits';
 /** A statement as the comparison needs it: who and under which condition it applies, its action and resource patterns. */
 interface Shape {
   statement: Statement;
-  /** Effect and principal as written: only statements of the same group can cover each other. */
-  group: number;
-  /** The Condition as written (a number per distinct text; 0 for none). */
-  condition: number;
-  /** Whether the statement has a Condition, for messages. */
-  conditional: boolean;
+  /** Effect, and principal as written: only statements with the same ones can cover each other. */
+  effect: string;
+  principal: string;
+  /** The Condition as written; "" for none. */
+  condition: string;
   /** The last candidate search that found this statement (so each is listed once). */
   mark: number;
   actions: Wildcard[];
   resources: Wildcard[];
-  actionTexts: string[];
-  resourceTexts: string[];
 }
 
 /** One pattern object per distinct string (and case rule): statements repeat the same actions and ARNs. */
@@ -34,20 +31,10 @@ function patterns(ignoreCase: boolean): (text: string) => Wildcard {
   };
 }
 
-/** A small number per distinct string (0 for ""), so groups and Conditions, long texts, are hashed once. */
-function numbering(): (text: string) => number {
-  const ids = new Map<string, number>([['', 0]]);
-  return (text) => {
-    let id = ids.get(text);
-    if (id === undefined) ids.set(text, (id = ids.size));
-    return id;
-  };
-}
-
-/** `by.covers(item)`, answered without the pattern-vs-pattern table when either side is a plain string. */
-function covers(by: Wildcard, item: Wildcard, itemText: string): boolean {
+/** `by.covers(item)`, answered without the pattern-vs-pattern table when either side is a plain string (its prefix is all of it). */
+function covers(by: Wildcard, item: Wildcard): boolean {
   if (by === item) return true;
-  if (!item.hasWildcards) return by.matches(itemText);
+  if (!item.hasWildcards) return by.matches(item.prefix);
   return by.hasWildcards && by.covers(item);
 }
 
@@ -58,7 +45,6 @@ const written = (file: SourceFile, member: Member | undefined) => (member?.value
 function shapes(file: SourceFile, policy: Policy): Shape[] {
   const action = patterns(true);
   const arn = patterns(false);
-  const id = numbering();
   return policy.statements.flatMap((statement) => {
     const { effect, resource } = statement;
     if (!effect || !statement.action?.length || !resource?.length || statement.notAction || statement.notResource) return [];
@@ -69,26 +55,16 @@ function shapes(file: SourceFile, policy: Policy): Shape[] {
       if (m.name === 'Principal' || m.name === 'NotPrincipal') principal += `${m.name}${written(file, m)}`;
       else if (m.name === 'Condition') condition = written(file, m);
     }
-    const resources = resource.map((r) => arn(r.value));
-    return [
-      {
-        statement,
-        group: id(`${effect.value}\n${principal}`),
-        condition: id(condition),
-        conditional: condition !== '',
-        mark: 0,
-        actions: statement.action.map((a) => action(a.value)),
-        resources,
-        actionTexts: statement.action.map((a) => a.value),
-        resourceTexts: resource.map((r) => r.value),
-      },
-    ];
+    return [{ statement, effect: effect.value, principal, condition, mark: 0, actions: statement.action.map((a) => action(a.value)), resources: resource.map((r) => arn(r.value)) }];
   });
 }
 
-const coversAll = (by: readonly Wildcard[], items: readonly Wildcard[], texts: readonly string[]) => items.every((item, i) => by.some((b) => covers(b, item, texts[i])));
+const coversAll = (by: readonly Wildcard[], items: readonly Wildcard[]) => items.every((item) => by.some((b) => covers(b, item)));
 
-/** A group-and-Condition's statements by resource: plain ARNs by their text, patterns by their literal prefix. */
+/** Whether `other` is written for the same principal and either unconditionally or under the same Condition. */
+const mayCover = (other: Shape, shape: Shape) => other.principal === shape.principal && (other.condition === '' || other.condition === shape.condition);
+
+/** An Effect's statements by resource: plain ARNs by their text, patterns by their literal prefix. */
 interface Entries {
   plain: Map<string, Shape[]>;
   patterns: Map<string, Shape[]>;
@@ -101,12 +77,12 @@ const add = (map: Map<string, Shape[]>, key: string, shape: Shape) => {
 };
 
 /**
- * Statements by group, Condition and resource. A statement covering another has its group, no Condition or the
- * same one, and for each of the other's resources either the same plain ARN or a pattern whose literal prefix starts
- * the resource's: the index finds those without comparing every pair, looking up the resource that has fewest.
+ * Statements by Effect and resource. A statement covering another has its Effect, and for each of the other's
+ * resources either the same plain ARN or a pattern whose literal prefix starts the resource's: the index finds those
+ * without comparing every pair, looking them up for the resource that has fewest.
  */
 class CoverIndex {
-  private readonly entries = new Map<number, Entries>();
+  private readonly entries = new Map<string, Entries>();
   /** The lengths the patterns' prefixes have (few distinct ones), shortest first. */
   private readonly lengths: number[];
   private readonly startsOf = new Map<Wildcard, string[]>();
@@ -115,21 +91,14 @@ class CoverIndex {
   constructor(shapes: readonly Shape[]) {
     const lengths = new Set<number>();
     for (const shape of shapes) {
-      const entries = this.of(shape.group, shape.condition, true)!;
-      shape.resources.forEach((pattern) => {
-        if (!pattern.hasWildcards) return add(entries.plain, pattern.prefix, shape);
-        add(entries.patterns, pattern.prefix, shape);
-        lengths.add(pattern.prefix.length);
-      });
+      let entries = this.entries.get(shape.effect);
+      if (!entries) this.entries.set(shape.effect, (entries = { plain: new Map(), patterns: new Map() }));
+      for (const pattern of shape.resources) {
+        add(pattern.hasWildcards ? entries.patterns : entries.plain, pattern.prefix, shape);
+        if (pattern.hasWildcards) lengths.add(pattern.prefix.length);
+      }
     }
     this.lengths = [...lengths].sort((a, b) => a - b);
-  }
-
-  private of(group: number, condition: number, create = false): Entries | undefined {
-    const key = group * 1_000_003 + condition;
-    let entries = this.entries.get(key);
-    if (!entries && create) this.entries.set(key, (entries = { plain: new Map(), patterns: new Map() }));
-    return entries;
   }
 
   /** The starts of a resource's prefix that a covering pattern's prefix can be, once per distinct resource. */
@@ -140,29 +109,25 @@ class CoverIndex {
     return starts;
   }
 
-  /** The lists that may hold statements covering resource `i` of `shape`. */
-  private lists(all: readonly Entries[], shape: Shape, i: number): Shape[][] {
-    const pattern = shape.resources[i];
-    const starts = this.starts(pattern);
+  /** The lists that may hold statements covering `pattern`, a resource of a statement with these entries' Effect. */
+  private lists(entries: Entries, pattern: Wildcard): Shape[][] {
     const found: Shape[][] = [];
-    for (const entries of all) {
-      const same = pattern.hasWildcards ? undefined : entries.plain.get(pattern.prefix);
-      if (same) found.push(same);
-      for (const start of starts) {
-        const list = entries.patterns.get(start);
-        if (list) found.push(list);
-      }
+    const same = pattern.hasWildcards ? undefined : entries.plain.get(pattern.prefix);
+    if (same) found.push(same);
+    for (const start of this.starts(pattern)) {
+      const list = entries.patterns.get(start);
+      if (list) found.push(list);
     }
     return found;
   }
 
   /** The statements that may cover `shape`: those the index lists for its most selective resource. */
   candidates(shape: Shape): Shape[] {
-    const all = [this.of(shape.group, 0), shape.condition === 0 ? undefined : this.of(shape.group, shape.condition)].filter((e): e is Entries => e !== undefined);
+    const entries = this.entries.get(shape.effect)!;
     let best: Shape[][] = [];
     let fewest = Infinity;
     for (let i = 0; i < shape.resources.length && fewest > 0; i++) {
-      const lists = this.lists(all, shape, i);
+      const lists = this.lists(entries, shape.resources[i]);
       const count = lists.reduce((n, list) => n + list.length, 0);
       if (count < fewest) [best, fewest] = [lists, count];
     }
@@ -170,7 +135,7 @@ class CoverIndex {
     const found: Shape[] = [];
     for (const list of best) {
       for (const other of list) {
-        if (other === shape || other.mark === stamp) continue;
+        if (other === shape || other.mark === stamp || !mayCover(other, shape)) continue;
         other.mark = stamp;
         found.push(other);
       }
@@ -184,11 +149,12 @@ class CoverIndex {
  * prefix that starts its first resource's, then file order.
  */
 function covering(shape: Shape, candidates: readonly Shape[]): Shape[] {
-  const found = candidates.filter((o) => coversAll(o.resources, shape.resources, shape.resourceTexts));
+  const found = candidates.filter((o) => coversAll(o.resources, shape.resources));
   if (found.length < 2) return found;
   const first = shape.resources[0].prefix;
   const breadth = (other: Shape) => Math.min(...other.resources.filter((r) => first.startsWith(r.prefix)).map((r) => r.prefix.length));
-  return found.sort((a, b) => a.condition - b.condition || breadth(a) - breadth(b) || a.statement.index - b.statement.index);
+  const conditional = (other: Shape) => (other.condition === '' ? 0 : 1);
+  return found.sort((a, b) => conditional(a) - conditional(b) || breadth(a) - breadth(b) || a.statement.index - b.statement.index);
 }
 
 const ref = (statement: Statement) => `${statementName(statement)} (line ${statement.line})`;
@@ -208,21 +174,21 @@ export const redundant: Rule = {
       /** Whether `other` comes first when two statements cover each other (only the later one is reported). */
       const first = (other: Shape) => other.statement.index < statement.index;
       const coverers = covering(shape, index.candidates(shape));
-      const cover = coverers.find((o) => coversAll(o.actions, shape.actions, shape.actionTexts) && (first(o) || !(coversAll(shape.actions, o.actions, o.actionTexts) && coversAll(shape.resources, o.resources, o.resourceTexts) && shape.condition === o.condition)));
+      const cover = coverers.find((o) => coversAll(o.actions, shape.actions) && (first(o) || !(coversAll(shape.actions, o.actions) && coversAll(shape.resources, o.resources) && shape.condition === o.condition)));
       if (cover) {
         const removal = removeStatement(policy, statement.index);
         report({
           ...statementHead(statement),
-          message: `This statement adds nothing: ${ref(cover.statement)} already ${statement.effect!.value === 'Deny' ? 'denies' : 'allows'} all of its actions on all of its resources${cover.conditional ? ' under the same condition' : ''}. Remove it, so a later edit of one of the two does not silently leave the other in force.`,
+          message: `This statement adds nothing: ${ref(cover.statement)} already ${statement.effect!.value === 'Deny' ? 'denies' : 'allows'} all of its actions on all of its resources${cover.condition ? ' under the same condition' : ''}. Remove it, so a later edit of one of the two does not silently leave the other in force.`,
           fixes: removal ? [fix(`Remove ${statementName(statement)}`, [removal], true)] : [],
         });
         continue;
       }
       actions.forEach((action, i) => {
         const pattern = shape.actions[i];
-        const sibling = shape.actions.findIndex((other, j) => j !== i && covers(other, pattern, shape.actionTexts[i]) && (j < i || !covers(pattern, other, shape.actionTexts[j])));
-        const mutual = (o: Shape) => coversAll(shape.resources, o.resources, o.resourceTexts) && shape.condition === o.condition;
-        const elsewhere = sibling === -1 ? coverers.find((o) => o.actions.some((a, j) => covers(a, pattern, shape.actionTexts[i]) && (first(o) || !mutual(o) || !covers(pattern, a, o.actionTexts[j])))) : undefined;
+        const sibling = shape.actions.findIndex((other, j) => j !== i && covers(other, pattern) && (j < i || !covers(pattern, other)));
+        const mutual = (o: Shape) => coversAll(shape.resources, o.resources) && shape.condition === o.condition;
+        const elsewhere = sibling === -1 ? coverers.find((o) => o.actions.some((a) => covers(a, pattern) && (first(o) || !mutual(o) || !covers(pattern, a)))) : undefined;
         if (sibling === -1 && !elsewhere) return;
         const by = sibling !== -1 ? `"${actions[sibling].value}" in the same statement` : `${ref(elsewhere!.statement)}, on all of this statement's resources`;
         const removal = removeFromList(actions, i);
