@@ -212,6 +212,7 @@ class Builder {
   private readonly unsized: Span[] = [];
   /** A frame per depth, reused: a frame is done with when its container closes, and the parse then allocates only the model. */
   private readonly frames: Frame[] = [];
+  private readonly strings = new Map<string, string>();
   private statementCount = 0;
 
   open(type: 'object' | 'array', offset: number, line: number): void {
@@ -225,6 +226,17 @@ class Builder {
     if (!frame) return;
     for (let i = frame.sized; i < this.unsized.length; i++) this.unsized[i].length = end - this.unsized[i].offset;
     this.unsized.length = frame.sized;
+  }
+
+  /**
+   * One string object per distinct value: policies repeat the same actions, ARNs and condition values thousands of
+   * times, and the rules' lookups by an interned string find it by identity and keep one copy alive, not thousands.
+   */
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
   }
 
   /** The frame of the container about to be opened (it goes on top of the stack). */
@@ -259,7 +271,7 @@ class Builder {
     const frame = this.stack[this.stack.length - 1];
     if (!frame) return;
     const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
-    const located: Located = type === 'string' ? { value: value as string, offset: offset + 1, length: Math.max(0, length - 2), type } : { value: String(value), offset, length, type };
+    const located: Located = type === 'string' ? { value: this.intern(value as string), offset: offset + 1, length: Math.max(0, length - 2), type } : { value: String(value), offset, length, type };
     this.place(frame, type, offset, length, 0, located);
   }
 
@@ -297,14 +309,14 @@ class Builder {
         return this.frameOf('skip', sized);
       case 'principal': {
         if (!hasKey) return this.frameOf('skip', sized);
-        const entry: PrincipalEntry = { type: keyOf(name, keyOffset, keyLength), values: [] };
+        const entry: PrincipalEntry = { type: keyOf(this.intern(name), keyOffset, keyLength), values: [] };
         parent.principal!.entries.push(entry);
         if (literal) entry.values.push(literal);
         return type === 'array' ? this.scalars(entry.values, sized) : this.frameOf('skip', sized);
       }
       case 'condition': {
         if (!hasKey) return this.frameOf('skip', sized);
-        const clause: ConditionClause = { operator: keyOf(name, keyOffset, keyLength), entries: [], offset: keyOffset, length: offset + length - keyOffset };
+        const clause: ConditionClause = { operator: keyOf(this.intern(name), keyOffset, keyLength), entries: [], offset: keyOffset, length: offset + length - keyOffset };
         parent.clauses!.push(clause);
         this.measure(sized, clause);
         const f = this.frameOf(type === 'object' ? 'clause' : 'skip', sized);
@@ -313,7 +325,7 @@ class Builder {
       }
       case 'clause': {
         if (!hasKey) return this.frameOf('skip', sized);
-        const entry: ConditionEntry = { key: keyOf(name, keyOffset, keyLength), values: [], offset: keyOffset, length: offset + length - keyOffset };
+        const entry: ConditionEntry = { key: keyOf(this.intern(name), keyOffset, keyLength), values: [], offset: keyOffset, length: offset + length - keyOffset };
         parent.clause!.entries.push(entry);
         if (literal) entry.values.push(literal);
         this.measure(sized, entry);

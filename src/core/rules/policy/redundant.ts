@@ -68,6 +68,14 @@ const mayCover = (other: Shape, shape: Shape) => other.principal === shape.princ
 interface Entries {
   plain: Map<string, Shape[]>;
   patterns: Map<string, Shape[]>;
+  /** What a distinct resource looks up (statements repeat resources). */
+  lookups: Map<Wildcard, Lookup>;
+}
+
+/** The lists that may hold statements covering a resource, and how many statements they hold. */
+interface Lookup {
+  lists: Shape[][];
+  count: number;
 }
 
 const add = (map: Map<string, Shape[]>, key: string, shape: Shape) => {
@@ -92,7 +100,7 @@ class CoverIndex {
     const lengths = new Set<number>();
     for (const shape of shapes) {
       let entries = this.entries.get(shape.effect);
-      if (!entries) this.entries.set(shape.effect, (entries = { plain: new Map(), patterns: new Map() }));
+      if (!entries) this.entries.set(shape.effect, (entries = { plain: new Map(), patterns: new Map(), lookups: new Map() }));
       for (const pattern of shape.resources) {
         add(pattern.hasWildcards ? entries.patterns : entries.plain, pattern.prefix, shape);
         if (pattern.hasWildcards) lengths.add(pattern.prefix.length);
@@ -110,30 +118,32 @@ class CoverIndex {
   }
 
   /** The lists that may hold statements covering `pattern`, a resource of a statement with these entries' Effect. */
-  private lists(entries: Entries, pattern: Wildcard): Shape[][] {
-    const found: Shape[][] = [];
+  private lookup(entries: Entries, pattern: Wildcard): Lookup {
+    let found = entries.lookups.get(pattern);
+    if (found) return found;
+    found = { lists: [], count: 0 };
     const same = pattern.hasWildcards ? undefined : entries.plain.get(pattern.prefix);
-    if (same) found.push(same);
+    if (same) found.lists.push(same);
     for (const start of this.starts(pattern)) {
       const list = entries.patterns.get(start);
-      if (list) found.push(list);
+      if (list) found.lists.push(list);
     }
+    for (const list of found.lists) found.count += list.length;
+    entries.lookups.set(pattern, found);
     return found;
   }
 
   /** The statements that may cover `shape`: those the index lists for its most selective resource. */
   candidates(shape: Shape): Shape[] {
     const entries = this.entries.get(shape.effect)!;
-    let best: Shape[][] = [];
-    let fewest = Infinity;
-    for (let i = 0; i < shape.resources.length && fewest > 0; i++) {
-      const lists = this.lists(entries, shape.resources[i]);
-      const count = lists.reduce((n, list) => n + list.length, 0);
-      if (count < fewest) [best, fewest] = [lists, count];
+    let best = this.lookup(entries, shape.resources[0]);
+    for (let i = 1; i < shape.resources.length && best.count > 0; i++) {
+      const found = this.lookup(entries, shape.resources[i]);
+      if (found.count < best.count) best = found;
     }
     const stamp = ++this.stamp;
     const found: Shape[] = [];
-    for (const list of best) {
+    for (const list of best.lists) {
       for (const other of list) {
         if (other === shape || other.mark === stamp || !mayCover(other, shape)) continue;
         other.mark = stamp;
@@ -157,6 +167,12 @@ function covering(shape: Shape, candidates: readonly Shape[]): Shape[] {
   return found.sort((a, b) => conditional(a) - conditional(b) || breadth(a) - breadth(b) || a.statement.index - b.statement.index);
 }
 
+/** Whether `other` comes first when two statements cover each other (only the later one is reported). */
+const first = (other: Shape, shape: Shape) => other.statement.index < shape.statement.index;
+
+/** Whether `shape` covers `other`'s resources too, under the same Condition. */
+const mutual = (other: Shape, shape: Shape) => coversAll(shape.resources, other.resources) && shape.condition === other.condition;
+
 const ref = (statement: Statement) => `${statementName(statement)} (line ${statement.line})`;
 
 export const redundant: Rule = {
@@ -170,11 +186,8 @@ export const redundant: Rule = {
     const index = new CoverIndex(all);
     for (const shape of all) {
       const { statement } = shape;
-      const actions = statement.action!;
-      /** Whether `other` comes first when two statements cover each other (only the later one is reported). */
-      const first = (other: Shape) => other.statement.index < statement.index;
       const coverers = covering(shape, index.candidates(shape));
-      const cover = coverers.find((o) => coversAll(o.actions, shape.actions) && (first(o) || !(coversAll(shape.actions, o.actions) && coversAll(shape.resources, o.resources) && shape.condition === o.condition)));
+      const cover = coverers.find((o) => coversAll(o.actions, shape.actions) && (first(o, shape) || !(coversAll(shape.actions, o.actions) && coversAll(shape.resources, o.resources) && shape.condition === o.condition)));
       if (cover) {
         const removal = removeStatement(policy, statement.index);
         report({
@@ -184,12 +197,13 @@ export const redundant: Rule = {
         });
         continue;
       }
-      actions.forEach((action, i) => {
+      const actions = statement.action!;
+      for (let i = 0; i < actions.length; i++) {
         const pattern = shape.actions[i];
         const sibling = shape.actions.findIndex((other, j) => j !== i && covers(other, pattern) && (j < i || !covers(pattern, other)));
-        const mutual = (o: Shape) => coversAll(shape.resources, o.resources) && shape.condition === o.condition;
-        const elsewhere = sibling === -1 ? coverers.find((o) => o.actions.some((a) => covers(a, pattern) && (first(o) || !mutual(o) || !covers(pattern, a)))) : undefined;
-        if (sibling === -1 && !elsewhere) return;
+        const elsewhere = sibling === -1 && coverers.length > 0 ? coverers.find((o) => o.actions.some((a) => covers(a, pattern) && (first(o, shape) || !mutual(o, shape) || !covers(pattern, a)))) : undefined;
+        if (sibling === -1 && !elsewhere) continue;
+        const action = actions[i];
         const by = sibling !== -1 ? `"${actions[sibling].value}" in the same statement` : `${ref(elsewhere!.statement)}, on all of this statement's resources`;
         const removal = removeFromList(actions, i);
         report({
@@ -197,7 +211,7 @@ export const redundant: Rule = {
           message: `${action.value} is already covered by ${by}. Remove it.`,
           fixes: removal ? [fix(`Remove ${action.value}`, [removal], true)] : [],
         });
-      });
+      }
     }
   },
 };
