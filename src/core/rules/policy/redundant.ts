@@ -64,6 +64,9 @@ const coversAll = (by: readonly Wildcard[], items: readonly Wildcard[]) => items
 /** Whether `other` is written for the same principal and either unconditionally or under the same Condition. */
 const mayCover = (other: Shape, shape: Shape) => other.principal === shape.principal && (other.condition === '' || other.condition === shape.condition);
 
+/** No statements (shared: most statements have no candidate cover). */
+const none: readonly Shape[] = [];
+
 /** An Effect's statements by resource: plain ARNs by their text, patterns by their literal prefix. */
 interface Entries {
   plain: Map<string, Shape[]>;
@@ -134,13 +137,14 @@ class CoverIndex {
   }
 
   /** The statements that may cover `shape`: those the index lists for its most selective resource. */
-  candidates(shape: Shape): Shape[] {
+  candidates(shape: Shape): readonly Shape[] {
     const entries = this.entries.get(shape.effect)!;
     let best = this.lookup(entries, shape.resources[0]);
     for (let i = 1; i < shape.resources.length && best.count > 0; i++) {
       const found = this.lookup(entries, shape.resources[i]);
       if (found.count < best.count) best = found;
     }
+    if (best.count === 0) return none;
     const stamp = ++this.stamp;
     const found: Shape[] = [];
     for (const list of best.lists) {
@@ -158,7 +162,8 @@ class CoverIndex {
  * The statements covering all of `shape`'s resources, broadest first: no Condition, then the shortest resource
  * prefix that starts its first resource's, then file order.
  */
-function covering(shape: Shape, candidates: readonly Shape[]): Shape[] {
+function covering(shape: Shape, candidates: readonly Shape[]): readonly Shape[] {
+  if (candidates.length === 0) return none;
   const found = candidates.filter((o) => coversAll(o.resources, shape.resources));
   if (found.length < 2) return found;
   const first = shape.resources[0].prefix;
