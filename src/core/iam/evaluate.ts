@@ -173,24 +173,24 @@ function actionSet(values: Statement['action']): ActionSet | undefined {
 
 const inSet = (set: ActionSet, action: string) => set.names.has(action) || set.patterns.some((p) => p.matches(action));
 
+/** A Resource or NotResource value: its pattern when it has no policy variables. */
+interface CompiledResource {
+  template: Template;
+  pattern?: Wildcard;
+}
+
 interface CompiledStatement {
   statement: Statement;
   effect?: 'Allow' | 'Deny';
   actions?: ActionSet;
   notActions?: ActionSet;
-  resources?: { template: Template; pattern?: Wildcard }[];
-  notResources?: { template: Template; pattern?: Wildcard }[];
+  resources?: CompiledResource[];
+  notResources?: CompiledResource[];
   principal?: Principal;
   notPrincipal?: Principal;
   conditions: CompiledCondition[];
 }
 
-export interface CompiledPolicy {
-  policy: Policy;
-  statements: CompiledStatement[];
-}
-
-const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
 // Only valid names are kept, so the cache stays as small as the operator grammar (162 names).
 const operators = new Map<string, ConditionOperator>();
 
@@ -203,24 +203,88 @@ function operatorNamed(name: string): ConditionOperator | undefined {
   return operator;
 }
 
-/** Prepares a policy for evaluation once (patterns, operators, fixed condition values); cached per Policy object. */
-export function compile(policy: Policy): CompiledPolicy {
-  let compiled = compiledPolicies.get(policy);
-  if (compiled) return compiled;
-  const variables = usesPolicyVariables(policy);
-  const resourceList = (values: Statement['resource']) =>
-    values?.map((v) => {
-      const t = template(v.value, variables);
-      return t.parts ? { template: t } : { template: t, pattern: new Wildcard(v.value) };
+/**
+ * A policy prepared for evaluation: its statements by the ARNs they name (a plain ARN applies to itself only, a
+ * pattern only to resources starting with its literal prefix), each statement prepared when a request first reaches it.
+ */
+export class CompiledPolicy {
+  private readonly variables: boolean;
+  /** One entry per distinct ARN: statements repeat the same few, and an entry is never changed. */
+  private readonly entries = new Map<string, CompiledResource>();
+  private readonly prepared: (CompiledStatement | undefined)[] = [];
+  private readonly resources: (CompiledResource[] | undefined)[] = [];
+  private readonly notResources: (CompiledResource[] | undefined)[] = [];
+  /** Statements (by position) under the plain ARNs they name, and under the literal prefixes of their patterns. */
+  private readonly byArn = new Map<string, number[]>();
+  private readonly byPrefix = new Map<string, number[]>();
+  /** The lengths of those prefixes, shortest first. */
+  private readonly lengths: number[];
+  /** Statements any resource may reach: NotResource, no Resource, policy variables. */
+  private readonly anyResource: number[] = [];
+  private readonly reached = new Map<string, readonly number[]>();
+
+  constructor(readonly policy: Policy) {
+    this.variables = usesPolicyVariables(policy);
+    const lengths = new Set<number>();
+    policy.statements.forEach((statement, i) => {
+      const resources = this.resourceList(statement.resource);
+      this.resources.push(resources);
+      this.notResources.push(this.resourceList(statement.notResource));
+      if (!resources || statement.notResource || resources.some((r) => !r.pattern)) return this.anyResource.push(i);
+      for (const { pattern } of resources) {
+        const plain = !pattern!.hasWildcards;
+        listed(plain ? this.byArn : this.byPrefix, pattern!.prefix, i);
+        if (!plain) lengths.add(pattern!.prefix.length);
+      }
     });
-  const statements = policy.statements.map((statement): CompiledStatement => {
+    this.lengths = [...lengths].sort((a, b) => a - b);
+  }
+
+  private entry(text: string): CompiledResource {
+    let made = this.entries.get(text);
+    if (!made) {
+      const t = template(text, this.variables);
+      this.entries.set(text, (made = t.parts ? { template: t } : { template: t, pattern: new Wildcard(text) }));
+    }
+    return made;
+  }
+
+  private resourceList(values: Statement['resource']): CompiledResource[] | undefined {
+    return values?.map((v) => this.entry(v.value));
+  }
+
+  /**
+   * The positions of the statements that can apply to `resource`, in order. A pattern (every resource it names) is
+   * covered by no plain ARN, and only by patterns whose literal prefix starts its own.
+   */
+  reaching(resource: string): readonly number[] {
+    let found = this.reached.get(resource);
+    if (!found) {
+      const { prefix, hasWildcards } = new Wildcard(resource);
+      const positions = new Set(this.anyResource);
+      for (const i of (!hasWildcards && this.byArn.get(resource)) || []) positions.add(i);
+      for (const length of this.lengths) {
+        if (length > prefix.length) break;
+        for (const i of this.byPrefix.get(prefix.slice(0, length)) ?? []) positions.add(i);
+      }
+      found = [...positions].sort((a, b) => a - b);
+      this.reached.set(resource, found);
+    }
+    return found;
+  }
+
+  /** Statement `i` prepared for evaluation (patterns, operators, condition values), once. */
+  statement(i: number): CompiledStatement {
+    let c = this.prepared[i];
+    if (c) return c;
+    const statement = this.policy.statements[i];
     const effect = statement.effect?.value;
-    const c: CompiledStatement = {
+    c = {
       statement,
       actions: actionSet(statement.action),
       notActions: actionSet(statement.notAction),
-      resources: resourceList(statement.resource),
-      notResources: resourceList(statement.notResource),
+      resources: this.resources[i],
+      notResources: this.notResources[i],
       principal: statement.principal,
       notPrincipal: statement.notPrincipal,
       conditions: (statement.condition ?? []).flatMap((clause) => {
@@ -228,15 +292,29 @@ export function compile(policy: Policy): CompiledPolicy {
         return clause.entries.map((entry) => ({
           operator,
           key: entry.key.value,
-          values: entry.values.map((v) => ({ template: template(v.value, variables) })),
+          values: entry.values.map((v) => ({ template: template(v.value, this.variables) })),
         }));
       }),
     };
     if (effect === 'Allow' || effect === 'Deny') c.effect = effect;
+    this.prepared[i] = c;
     return c;
-  });
-  compiled = { policy, statements };
-  compiledPolicies.set(policy, compiled);
+  }
+}
+
+/** Adds statement `i` to the list under `key` (once: a statement may name an ARN twice). */
+function listed(lists: Map<string, number[]>, key: string, i: number): void {
+  const list = lists.get(key);
+  if (!list) lists.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
+
+const compiledPolicies = new WeakMap<Policy, CompiledPolicy>();
+
+/** Prepares a policy for evaluation; cached per Policy object. */
+export function compile(policy: Policy): CompiledPolicy {
+  let compiled = compiledPolicies.get(policy);
+  if (!compiled) compiledPolicies.set(policy, (compiled = new CompiledPolicy(policy)));
   return compiled;
 }
 
@@ -355,7 +433,9 @@ export function evaluate(request: Request, policies: readonly PolicyInput[]): De
   const maybe = { Allow: [] as [StatementRef, Unknown][], Deny: [] as [StatementRef, Unknown][] };
   for (const input of policies) {
     const kind = input.kind ?? input.policy.kind;
-    for (const s of compile(input.policy).statements) {
+    const compiled = compile(input.policy);
+    for (const i of compiled.reaching(request.resource)) {
+      const s = compiled.statement(i);
       if (!s.effect) continue;
       const applies = statementApplies(s, kind, request, action, context, test);
       if (applies === false) continue;

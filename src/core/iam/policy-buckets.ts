@@ -11,7 +11,7 @@ import { actionAppliesTo, actionsMatching } from './catalog';
 import type { PolicyInput } from './evaluate';
 import type { Policy, Statement } from './policy';
 import { findProfile, type Profile } from './profiles';
-import { wildcardMatch } from './wildcard';
+import { hasWildcard, wildcardMatch } from './wildcard';
 
 /** A configured S3 bucket and folder with the profile it is judged by. */
 export interface BucketTarget {
@@ -124,7 +124,7 @@ export function statementNamesBucket(statement: Statement, bucket: string): bool
   return (statement.resource ?? []).some((r) => {
     if (r.value === '*') return (statement.action ?? []).some((a) => reachesBuckets(a.value));
     const location = arnLocation(r.value);
-    return location !== undefined && (location.bucket === bucket || wildcardMatch(location.bucket, bucket));
+    return location !== undefined && (location.bucket === bucket || (hasWildcard(location.bucket) && wildcardMatch(location.bucket, bucket)));
   });
 }
 

@@ -172,8 +172,11 @@ interface Model {
 
 type FrameKind = 'root' | 'skip' | 'statements' | 'statement' | 'scalars' | 'principal' | 'condition' | 'clause';
 
-/** What the visitor is inside of (one shape for every kind keeps property access fast). */
+/** What the visitor is inside of (one shape for every kind keeps property access fast; reused per depth, see `reset`). */
 class Frame {
+  kind: FrameKind = 'skip';
+  /** Where this container's spans start in the builder's `unsized` stack (their length is known when it ends). */
+  sized = 0;
   /** The object key waiting for its value (-1 offset: none). */
   keyName = '';
   keyOffset = -1;
@@ -185,11 +188,15 @@ class Frame {
   clauses: ConditionClause[] | undefined = undefined;
   clause: ConditionClause | undefined = undefined;
 
-  /** `sized`: spans whose length is known when this container ends. */
-  constructor(
-    readonly kind: FrameKind,
-    readonly sized: Span[],
-  ) {}
+  reset(kind: FrameKind, sized: number): this {
+    this.kind = kind;
+    this.sized = sized;
+    this.keyName = '';
+    this.keyOffset = -1;
+    this.keyLength = 0;
+    this.member = this.statement = this.into = this.principal = this.clauses = this.clause = undefined;
+    return this;
+  }
 }
 
 /** An object key (its token: quotes included) as a located string. */
@@ -201,17 +208,50 @@ const lists = { Action: 'action', NotAction: 'notAction', Resource: 'resource', 
 class Builder {
   readonly model: Model = { members: [], statements: [] };
   private readonly stack: Frame[] = [];
+  /** The spans of the open containers, innermost last (one stack: an array per container costs more than the parse). */
+  private readonly unsized: Span[] = [];
+  /** A frame per depth, reused: a frame is done with when its container closes, and the parse then allocates only the model. */
+  private readonly frames: Frame[] = [];
+  private readonly strings = new Map<string, string>();
   private statementCount = 0;
 
   open(type: 'object' | 'array', offset: number, line: number): void {
     const parent = this.stack[this.stack.length - 1];
-    const frame = parent ? this.place(parent, type, offset, 0, line) : new Frame(type === 'object' ? 'root' : 'skip', []);
-    this.stack.push(frame ?? new Frame('skip', []));
+    const frame = parent ? this.place(parent, type, offset, 0, line) : this.container(type === 'object' ? 'root' : 'skip', this.unsized.length);
+    this.stack.push(frame ?? this.container('skip', this.unsized.length));
   }
 
   close(end: number): void {
     const frame = this.stack.pop();
-    for (const span of frame?.sized ?? []) span.length = end - span.offset;
+    if (!frame) return;
+    for (let i = frame.sized; i < this.unsized.length; i++) this.unsized[i].length = end - this.unsized[i].offset;
+    this.unsized.length = frame.sized;
+  }
+
+  /**
+   * One string object per distinct value: policies repeat the same actions, ARNs and condition values thousands of
+   * times, and the rules' lookups by an interned string find it by identity and keep one copy alive, not thousands.
+   */
+  private intern(value: string): string {
+    const known = this.strings.get(value);
+    if (known !== undefined) return known;
+    this.strings.set(value, value);
+    return value;
+  }
+
+  /** The frame of the container about to be opened (it goes on top of the stack). */
+  private container(kind: FrameKind, sized: number): Frame {
+    return (this.frames[this.stack.length] ??= new Frame()).reset(kind, sized);
+  }
+
+  /** The frame of a value: a container's, none for a literal (`sized` undefined). */
+  private frameOf(kind: FrameKind, sized: number | undefined): Frame | undefined {
+    return sized === undefined ? undefined : this.container(kind, sized);
+  }
+
+  /** Adds a span to the container being opened (`sized` defined), to be measured when it closes. */
+  private measure(sized: number | undefined, span: Span): void {
+    if (sized !== undefined) this.unsized.push(span);
   }
 
   property(name: string, offset: number, length: number): void {
@@ -231,7 +271,7 @@ class Builder {
     const frame = this.stack[this.stack.length - 1];
     if (!frame) return;
     const type = value === null ? 'null' : (typeof value as 'string' | 'number' | 'boolean');
-    const located: Located = type === 'string' ? { value: value as string, offset: offset + 1, length: Math.max(0, length - 2), type } : { value: String(value), offset, length, type };
+    const located: Located = type === 'string' ? { value: this.intern(value as string), offset: offset + 1, length: Math.max(0, length - 2), type } : { value: String(value), offset, length, type };
     this.place(frame, type, offset, length, 0, located);
   }
 
@@ -242,63 +282,62 @@ class Builder {
     parent.keyOffset = -1;
     parent.member = undefined;
     // A literal needs no frame; a container gets one, and its spans are measured when it closes.
-    const sized: Span[] | undefined = literal ? undefined : [];
+    const sized = literal ? undefined : this.unsized.length;
     if (member) {
       member.value = { type, offset, length };
-      sized?.push(member.value);
+      this.measure(sized, member.value);
     }
-    const frame = (kind: FrameKind) => (sized ? new Frame(kind, sized) : undefined);
     switch (parent.kind) {
       case 'root':
         if (hasKey && name === 'Statement') {
           this.model.statements = [];
           this.statementCount = 0;
           if (type === 'object') return this.statement(0, ['Statement'], offset, line, sized);
-          if (type === 'array') return frame('statements');
+          if (type === 'array') return this.frameOf('statements', sized);
         }
         if (literal && hasKey && name === 'Version') this.model.version = literal;
         if (literal && hasKey && name === 'Id') this.model.id = literal;
-        return frame('skip');
+        return this.frameOf('skip', sized);
       case 'statements': {
         const index = this.statementCount++;
-        return type === 'object' ? this.statement(index, ['Statement', index], offset, line, sized) : frame('skip');
+        return type === 'object' ? this.statement(index, ['Statement', index], offset, line, sized) : this.frameOf('skip', sized);
       }
       case 'statement':
-        return hasKey ? this.element(parent.statement!, name, type, offset, length, literal, sized) : frame('skip');
+        return hasKey ? this.element(parent.statement!, name, type, offset, length, literal, sized) : this.frameOf('skip', sized);
       case 'scalars':
         if (literal) parent.into!.push(literal);
-        return frame('skip');
+        return this.frameOf('skip', sized);
       case 'principal': {
-        if (!hasKey) return frame('skip');
-        const entry: PrincipalEntry = { type: keyOf(name, keyOffset, keyLength), values: [] };
+        if (!hasKey) return this.frameOf('skip', sized);
+        const entry: PrincipalEntry = { type: keyOf(this.intern(name), keyOffset, keyLength), values: [] };
         parent.principal!.entries.push(entry);
         if (literal) entry.values.push(literal);
-        return type === 'array' ? this.scalars(entry.values, sized) : frame('skip');
+        return type === 'array' ? this.scalars(entry.values, sized) : this.frameOf('skip', sized);
       }
       case 'condition': {
-        if (!hasKey) return frame('skip');
-        const clause: ConditionClause = { operator: keyOf(name, keyOffset, keyLength), entries: [], offset: keyOffset, length: offset + length - keyOffset };
+        if (!hasKey) return this.frameOf('skip', sized);
+        const clause: ConditionClause = { operator: keyOf(this.intern(name), keyOffset, keyLength), entries: [], offset: keyOffset, length: offset + length - keyOffset };
         parent.clauses!.push(clause);
-        sized?.push(clause);
-        const f = frame(type === 'object' ? 'clause' : 'skip');
+        this.measure(sized, clause);
+        const f = this.frameOf(type === 'object' ? 'clause' : 'skip', sized);
         if (f) f.clause = clause;
         return f;
       }
       case 'clause': {
-        if (!hasKey) return frame('skip');
-        const entry: ConditionEntry = { key: keyOf(name, keyOffset, keyLength), values: [], offset: keyOffset, length: offset + length - keyOffset };
+        if (!hasKey) return this.frameOf('skip', sized);
+        const entry: ConditionEntry = { key: keyOf(this.intern(name), keyOffset, keyLength), values: [], offset: keyOffset, length: offset + length - keyOffset };
         parent.clause!.entries.push(entry);
         if (literal) entry.values.push(literal);
-        sized?.push(entry);
-        return type === 'array' ? this.scalars(entry.values, sized) : frame('skip');
+        this.measure(sized, entry);
+        return type === 'array' ? this.scalars(entry.values, sized) : this.frameOf('skip', sized);
       }
       default:
-        return frame('skip');
+        return this.frameOf('skip', sized);
     }
   }
 
   /** A statement element's value. */
-  private element(s: Statement, name: string, type: NodeType, offset: number, length: number, literal: Located | undefined, sized: Span[] | undefined): Frame | undefined {
+  private element(s: Statement, name: string, type: NodeType, offset: number, length: number, literal: Located | undefined, sized: number | undefined): Frame | undefined {
     if (name === 'Sid' || name === 'Effect') {
       if (literal) s[name === 'Sid' ? 'sid' : 'effect'] = literal;
     } else if (Object.hasOwn(lists, name)) {
@@ -309,35 +348,35 @@ class Builder {
       const principal: Principal = { entries: [], offset, length };
       s[name === 'Principal' ? 'principal' : 'notPrincipal'] = principal;
       if (literal) principal.text = literal;
-      sized?.push(principal);
+      this.measure(sized, principal);
       if (type === 'object') {
-        const frame = new Frame('principal', sized!);
+        const frame = this.container('principal', sized!);
         frame.principal = principal;
         return frame;
       }
     } else if (name === 'Condition') {
       const clauses: ConditionClause[] = (s.condition = []);
       if (type === 'object') {
-        const frame = new Frame('condition', sized!);
+        const frame = this.container('condition', sized!);
         frame.clauses = clauses;
         return frame;
       }
     }
-    return sized ? new Frame('skip', sized) : undefined;
+    return this.frameOf('skip', sized);
   }
 
-  private scalars(into: Located[], sized: Span[] | undefined): Frame | undefined {
-    if (!sized) return undefined;
-    const frame = new Frame('scalars', sized);
+  private scalars(into: Located[], sized: number | undefined): Frame | undefined {
+    if (sized === undefined) return undefined;
+    const frame = this.container('scalars', sized);
     frame.into = into;
     return frame;
   }
 
-  private statement(index: number, path: JSONPath, offset: number, line: number, sized: Span[] | undefined): Frame {
+  private statement(index: number, path: JSONPath, offset: number, line: number, sized: number | undefined): Frame {
     const statement: Statement = { index, path, offset, length: 0, line: line + 1, members: [] };
     this.model.statements.push(statement);
-    const frame = new Frame('statement', sized ?? []);
-    frame.sized.push(statement);
+    const frame = this.container('statement', sized ?? this.unsized.length);
+    this.unsized.push(statement);
     frame.statement = statement;
     return frame;
   }

@@ -47,8 +47,9 @@ export class Wildcard {
   private tokenList?: Token[];
   /** The segments between stars for the linear matcher; null when a token has a character class. */
   private segmentList?: Segment[] | null;
-  /** The literal characters before the first wildcard and after the last: a cheap first test between patterns. */
-  private readonly prefix: string;
+  /** The literal characters before the first wildcard (folded; the whole pattern when it has none). */
+  readonly prefix: string;
+  /** The literal characters after the last wildcard: with the prefix, a cheap first test between patterns. */
   private readonly suffix: string;
 
   constructor(pattern: string | readonly PatternPiece[], options: WildcardOptions = {}) {

@@ -11,6 +11,12 @@ import { actionsNamed, memoize2 } from './memo';
 /** Whether some action the entry names can apply to `resource`. */
 const applies = memoize2((pattern: string, resource: string) => actionsNamed(pattern).some((action) => actionAppliesTo(action, resource)));
 
+/** Whether the entry applies to one of the resources. */
+function appliesToSome(pattern: string, resources: readonly string[]): boolean {
+  for (const resource of resources) if (applies(pattern, resource)) return true;
+  return false;
+}
+
 /** What the action applies to, for messages: `bucket ARNs`, `only "*"`; with the ARN pattern when asked. */
 function appliesToText(action: CatalogAction, withPattern: boolean): string {
   const types = resourceTypesOf(action);
@@ -70,12 +76,20 @@ export const actionResourceMismatch: Rule = {
     let taken: Set<string> | undefined;
     const sids = () => (taken ??= sidsOf(statements));
     for (const statement of statements) {
-      const resources = (statement.resource ?? []).filter((r) => r.type === 'string').map((r) => r.value);
-      if (!statement.action || resources.length === 0 || resources.includes('*')) continue;
-      const judged = statement.action.filter((a) => a.type === 'string' && actionsNamed(a.value).length > 0);
-      const failing = judged.filter((a) => !resources.some((r) => applies(a.value, r)));
-      if (failing.length === 0) continue;
-      const all = failing.length === judged.length;
+      if (!statement.action || !statement.resource) continue;
+      const resources: string[] = [];
+      for (const r of statement.resource) if (r.type === 'string') resources.push(r.value);
+      if (resources.length === 0 || resources.includes('*')) continue;
+      // The actions the catalog knows, and those that apply to none of the resources (a list only when one fails).
+      let judged = 0;
+      let failing: Located[] | undefined;
+      for (const a of statement.action) {
+        if (a.type !== 'string' || actionsNamed(a.value).length === 0) continue;
+        judged++;
+        if (!appliesToSome(a.value, resources)) (failing ??= []).push(a);
+      }
+      if (!failing) continue;
+      const all = failing.length === judged;
       const verb = statement.effect?.value === 'Deny' ? 'denies' : 'allows';
       const place: Place = { file, sids, statement, resourceMember: statement.members.find((m) => m.name === 'Resource')! };
       for (const action of failing) report(mismatch(place, action, all, verb, resources));

@@ -41,8 +41,9 @@ export const bucketMismatch: Rule = {
     const guesses = new Map<string, BucketTarget | undefined>();
     arns.forEach((arn, i) => {
       const bucket = named[i];
-      if (bucket === undefined || configured.has(bucket) || hasWildcard(bucket) || !/^[A-Za-z0-9._-]+$/.test(bucket)) return;
-      if (!guesses.has(bucket)) guesses.set(bucket, meant(bucket, targets, namesNone));
+      if (bucket === undefined || configured.has(bucket)) return;
+      // Once per bucket name: a policy names the same few buckets in many statements.
+      if (!guesses.has(bucket)) guesses.set(bucket, hasWildcard(bucket) || !/^[A-Za-z0-9._-]+$/.test(bucket) ? undefined : meant(bucket, targets, namesNone));
       const target = guesses.get(bucket);
       if (!target) return;
       const span = spanIn(arn, bucketIndex(arn.value), bucket.length);

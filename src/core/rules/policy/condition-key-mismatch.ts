@@ -56,12 +56,16 @@ export const conditionKeyMismatch: Rule = {
   kinds: ['policy'],
   check({ file, workspace, report }) {
     for (const statement of workspace.policy(file).statements) {
-      if (!statement.action || statement.notAction || !statement.condition) continue;
-      const patterns = statement.action.filter((a) => a.type === 'string').map((a) => a.value);
-      // `*` and actions of other services may support any key; malformed actions are policy/unknown-action's.
-      if (patterns.some((p) => p === '*' || (p.includes(':') && !isKnownService(serviceOf(p))))) continue;
-      const judged = patterns.filter((p) => actionsNamed(p).length > 0);
-      if (judged.length === 0) continue;
+      if (!statement.action || statement.notAction || !statement.condition?.length) continue;
+      const judged: string[] = [];
+      let open = false;
+      for (const a of statement.action) {
+        if (a.type !== 'string') continue;
+        // `*` and actions of other services may support any key; malformed actions are policy/unknown-action's.
+        open ||= a.value === '*' || (a.value.includes(':') && !isKnownService(serviceOf(a.value)));
+        if (actionsNamed(a.value).length > 0) judged.push(a.value);
+      }
+      if (open || judged.length === 0) continue;
       for (const clause of statement.condition) {
         for (const entry of clause.entries) {
           const key = entry.key.value;

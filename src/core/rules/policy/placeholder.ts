@@ -7,15 +7,15 @@ import type { Rule } from '../rule';
 import { spanIn } from './located';
 import { findPlaceholders, hasPlaceholder, type PlaceholderAt } from './placeholders';
 
-/** Every string of a statement a guide may have left a placeholder in. */
-function fillIns(statement: Statement): Located[] {
-  const values: Located[] = [...(statement.resource ?? []), ...(statement.notResource ?? [])];
+/** Calls `visit` with every string of a statement a guide may have left a placeholder in (no list: it runs for every statement). */
+function forEachFillIn(statement: Statement, visit: (value: Located) => void): void {
+  for (const value of statement.resource ?? []) visit(value);
+  for (const value of statement.notResource ?? []) visit(value);
   for (const principal of [statement.principal, statement.notPrincipal]) {
-    if (principal?.text) values.push(principal.text);
-    for (const entry of principal?.entries ?? []) values.push(...entry.values);
+    if (principal?.text) visit(principal.text);
+    for (const entry of principal?.entries ?? []) for (const value of entry.values) visit(value);
   }
-  for (const clause of statement.condition ?? []) for (const entry of clause.entries) values.push(...entry.values);
-  return values;
+  for (const clause of statement.condition ?? []) for (const entry of clause.entries) for (const value of entry.values) visit(value);
 }
 
 /**
@@ -45,9 +45,8 @@ export const placeholder: Rule = {
   kinds: ['policy'],
   check({ file, workspace, report }) {
     let bucket: ReturnType<typeof configuredBucket> | null = null;
-    for (const statement of workspace.policy(file).statements) {
-      for (const value of fillIns(statement)) {
-        if (value.type !== 'string') continue;
+    const check = (value: Located) => {
+      if (value.type === 'string') {
         for (const at of findPlaceholders(value.value)) {
           const span = spanIn(value, at.index, at.text.length);
           const fixes: Fix[] = [];
@@ -62,6 +61,7 @@ export const placeholder: Rule = {
           });
         }
       }
-    }
+    };
+    for (const statement of workspace.policy(file).statements) forEachFillIn(statement, check);
   },
 };

@@ -10,11 +10,14 @@ import type { Report, Rule } from '../rule';
 import { targetLabel } from './bucket-checks';
 import { jsonString } from './json-edits';
 import { whole } from './located';
-import { actionsNamed } from './memo';
+import { actionsNamed, memoize } from './memo';
 import { addConditionEntry, memberOf, replaceValue } from './statement-edits';
 
 // Listing actions that take the bucket ARN and narrow to a folder with s3:prefix.
 const listActions = new Set(['s3:listbucket', 's3:listbucketversions']);
+
+/** Whether an Action entry is a listing action (IAM compares actions case-insensitively). */
+const isListing = memoize((action: string) => listActions.has(action.toLowerCase()));
 
 /** The folder an object ARN's key names before its first wildcard (`projects/cats/*` → `projects/cats/`); "" for none. */
 function keyFolder(key: string): string {
@@ -37,7 +40,10 @@ function folderProblems(workspace: Workspace, file: SourceFile, policy: Policy, 
     const wanted = new Wildcard(folderObjectsArn(target.bucket, folder));
     const arns = policy.statements
       .filter((s) => isAllow(s) && grantsObjectNeeds(s, needs))
-      .flatMap((s) => (s.resource ?? []).filter((r) => r.type === 'string' && arnLocation(r.value)?.bucket === target.bucket && arnLocation(r.value)?.key !== undefined));
+      .flatMap((s) => (s.resource ?? []).filter((r) => {
+        const location = r.type === 'string' ? arnLocation(r.value) : undefined;
+        return location?.bucket === target.bucket && location.key !== undefined;
+      }));
     if (arns.length === 0 || arns.some((r) => new Wildcard(r.value).covers(wanted))) continue;
     const right = folderObjectsArn(target.bucket, folder);
     for (const arn of arns) {
@@ -53,7 +59,7 @@ function folderProblems(workspace: Workspace, file: SourceFile, policy: Policy, 
 
 /** Listing on a folder's object ARN grants nothing; the fix lists on the bucket ARN, narrowed by s3:prefix. */
 function listingFix(file: SourceFile, statement: Statement, bucket: string, folders: readonly string[]): Fix | undefined {
-  const onlyListing = (statement.action ?? []).every((a) => listActions.has(a.value.toLowerCase()));
+  const onlyListing = (statement.action ?? []).every((a) => isListing(a.value));
   const buckets = new Set((statement.resource ?? []).map((r) => arnLocation(r.value)?.bucket));
   const resource = memberOf(statement, 'Resource');
   if (!onlyListing || statement.condition || buckets.size !== 1 || !resource) return undefined;
@@ -64,12 +70,12 @@ function listingFix(file: SourceFile, statement: Statement, bucket: string, fold
 
 /** Whether an action of the statement other than listing can apply to `arn`. */
 function servesOtherActions(statement: Statement, arn: string): boolean {
-  return (statement.action ?? []).some((a) => !listActions.has(a.value.toLowerCase()) && actionsNamed(a.value).some((action) => actionAppliesTo(action, arn)));
+  return (statement.action ?? []).some((a) => !isListing(a.value) && actionsNamed(a.value).some((action) => actionAppliesTo(action, arn)));
 }
 
 function listingProblems(file: SourceFile, policy: Policy, report: (r: Report) => void): void {
   for (const statement of policy.statements.filter(isAllow)) {
-    const listing = (statement.action ?? []).find((a) => a.type === 'string' && !hasWildcard(a.value) && listActions.has(a.value.toLowerCase()));
+    const listing = (statement.action ?? []).find((a) => a.type === 'string' && !hasWildcard(a.value) && isListing(a.value));
     if (!listing) continue;
     const onFolders: { arn: Located; bucket: string; folder: string }[] = [];
     for (const r of statement.resource ?? []) {

@@ -10,16 +10,15 @@ import { removeStatement } from './statement-edits';
 /** A statement as the comparison needs it: who and under which condition it applies, its action and resource patterns. */
 interface Shape {
   statement: Statement;
-  /** Effect and principal as written: only statements of the same group can cover each other. */
-  group: string;
+  /** Effect, and principal as written: only statements with the same ones can cover each other. */
+  effect: string;
+  principal: string;
   /** The Condition as written; "" for none. */
   condition: string;
   /** The last candidate search that found this statement (so each is listed once). */
   mark: number;
   actions: Wildcard[];
   resources: Wildcard[];
-  actionTexts: string[];
-  resourceTexts: string[];
 }
 
 /** One pattern object per distinct string (and case rule): statements repeat the same actions and ARNs. */
@@ -32,10 +31,10 @@ function patterns(ignoreCase: boolean): (text: string) => Wildcard {
   };
 }
 
-/** `by.covers(item)`, answered without the pattern-vs-pattern table when either side is a plain string. */
-function covers(by: Wildcard, item: Wildcard, itemText: string): boolean {
+/** `by.covers(item)`, answered without the pattern-vs-pattern table when either side is a plain string (its prefix is all of it). */
+function covers(by: Wildcard, item: Wildcard): boolean {
   if (by === item) return true;
-  if (!item.hasWildcards) return by.matches(itemText);
+  if (!item.hasWildcards) return by.matches(item.prefix);
   return by.hasWildcards && by.covers(item);
 }
 
@@ -56,90 +55,128 @@ function shapes(file: SourceFile, policy: Policy): Shape[] {
       if (m.name === 'Principal' || m.name === 'NotPrincipal') principal += `${m.name}${written(file, m)}`;
       else if (m.name === 'Condition') condition = written(file, m);
     }
-    return [
-      {
-        statement,
-        group: `${effect.value}\n${principal}`,
-        condition,
-        mark: 0,
-        actions: statement.action.map((a) => action(a.value)),
-        resources: resource.map((r) => arn(r.value)),
-        actionTexts: statement.action.map((a) => a.value),
-        resourceTexts: resource.map((r) => r.value),
-      },
-    ];
+    return [{ statement, effect: effect.value, principal, condition, mark: 0, actions: statement.action.map((a) => action(a.value)), resources: resource.map((r) => arn(r.value)) }];
   });
 }
 
-const literalPrefix = (text: string) => {
-  const cut = text.search(/[*?]/);
-  return cut === -1 ? text : text.slice(0, cut);
+const coversAll = (by: readonly Wildcard[], items: readonly Wildcard[]) => items.every((item) => by.some((b) => covers(b, item)));
+
+/** Whether `other` is written for the same principal and either unconditionally or under the same Condition. */
+const mayCover = (other: Shape, shape: Shape) => other.principal === shape.principal && (other.condition === '' || other.condition === shape.condition);
+
+/** No statements (shared: most statements have no candidate cover). */
+const none: readonly Shape[] = [];
+
+/** An Effect's statements by resource: plain ARNs by their text, patterns by their literal prefix. */
+interface Entries {
+  plain: Map<string, Shape[]>;
+  patterns: Map<string, Shape[]>;
+  /** What a distinct resource looks up (statements repeat resources). */
+  lookups: Map<Wildcard, Lookup>;
+}
+
+/** The lists that may hold statements covering a resource, and how many statements they hold. */
+interface Lookup {
+  lists: Shape[][];
+  count: number;
+}
+
+const add = (map: Map<string, Shape[]>, key: string, shape: Shape) => {
+  const list = map.get(key);
+  if (list) list.push(shape);
+  else map.set(key, [shape]);
 };
 
-const coversAll = (by: readonly Wildcard[], items: readonly Wildcard[], texts: readonly string[]) => items.every((item, i) => by.some((b) => covers(b, item, texts[i])));
-
 /**
- * Statements by group, Condition and the literal prefix of each resource. A statement covering another has its
- * group, no Condition or the same one, and a resource whose literal prefix starts the literal prefix of the other's
- * first resource: the index finds those without comparing every pair.
+ * Statements by Effect and resource. A statement covering another has its Effect, and for each of the other's
+ * resources either the same plain ARN or a pattern whose literal prefix starts the resource's: the index finds those
+ * without comparing every pair, looking them up for the resource that has fewest.
  */
 class CoverIndex {
-  /** By group and Condition (as small numbers: their texts are long to hash), then by resource prefix. */
-  private readonly lists = new Map<number, Map<string, Shape[]>>();
-  private readonly ids = new Map<string, number>();
-  /** The lengths the prefixes have (few distinct ones), shortest first. */
+  private readonly entries = new Map<string, Entries>();
+  /** The lengths the patterns' prefixes have (few distinct ones), shortest first. */
   private readonly lengths: number[];
+  private readonly startsOf = new Map<Wildcard, string[]>();
   private stamp = 0;
 
   constructor(shapes: readonly Shape[]) {
     const lengths = new Set<number>();
     for (const shape of shapes) {
-      const byPrefix = this.byPrefix(this.id(shape.group), this.id(shape.condition), true)!;
-      for (const text of shape.resourceTexts) {
-        const prefix = literalPrefix(text);
-        const list = byPrefix.get(prefix);
-        if (list) list.push(shape);
-        else byPrefix.set(prefix, [shape]);
-        lengths.add(prefix.length);
+      let entries = this.entries.get(shape.effect);
+      if (!entries) this.entries.set(shape.effect, (entries = { plain: new Map(), patterns: new Map(), lookups: new Map() }));
+      for (const pattern of shape.resources) {
+        add(pattern.hasWildcards ? entries.patterns : entries.plain, pattern.prefix, shape);
+        if (pattern.hasWildcards) lengths.add(pattern.prefix.length);
       }
     }
     this.lengths = [...lengths].sort((a, b) => a - b);
   }
 
-  private id(text: string): number {
-    let id = this.ids.get(text);
-    if (id === undefined) this.ids.set(text, (id = this.ids.size));
-    return id;
+  /** The starts of a resource's prefix that a covering pattern's prefix can be, once per distinct resource. */
+  private starts(pattern: Wildcard): string[] {
+    const { prefix } = pattern;
+    let starts = this.startsOf.get(pattern);
+    if (!starts) this.startsOf.set(pattern, (starts = this.lengths.filter((n) => n <= prefix.length).map((n) => (n === prefix.length ? prefix : prefix.slice(0, n)))));
+    return starts;
   }
 
-  private byPrefix(group: number, condition: number, create = false): Map<string, Shape[]> | undefined {
-    const key = group * 1_000_003 + condition;
-    let map = this.lists.get(key);
-    if (!map && create) this.lists.set(key, (map = new Map()));
-    return map;
+  /** The lists that may hold statements covering `pattern`, a resource of a statement with these entries' Effect. */
+  private lookup(entries: Entries, pattern: Wildcard): Lookup {
+    let found = entries.lookups.get(pattern);
+    if (found) return found;
+    found = { lists: [], count: 0 };
+    const same = pattern.hasWildcards ? undefined : entries.plain.get(pattern.prefix);
+    if (same) found.lists.push(same);
+    for (const start of this.starts(pattern)) {
+      const list = entries.patterns.get(start);
+      if (list) found.lists.push(list);
+    }
+    for (const list of found.lists) found.count += list.length;
+    entries.lookups.set(pattern, found);
+    return found;
   }
 
-  candidates(shape: Shape): Shape[] {
-    const prefix = literalPrefix(shape.resourceTexts[0]);
+  /** The statements that may cover `shape`: those the index lists for its most selective resource. */
+  candidates(shape: Shape): readonly Shape[] {
+    const entries = this.entries.get(shape.effect)!;
+    let best = this.lookup(entries, shape.resources[0]);
+    for (let i = 1; i < shape.resources.length && best.count > 0; i++) {
+      const found = this.lookup(entries, shape.resources[i]);
+      if (found.count < best.count) best = found;
+    }
+    if (best.count === 0) return none;
     const stamp = ++this.stamp;
     const found: Shape[] = [];
-    const group = this.id(shape.group);
-    const none = this.id('');
-    const maps = [this.byPrefix(group, none), shape.condition === '' ? undefined : this.byPrefix(group, this.id(shape.condition))];
-    for (const map of maps) {
-      if (!map) continue;
-      for (const length of this.lengths) {
-        if (length > prefix.length) break;
-        for (const other of map.get(length === prefix.length ? prefix : prefix.slice(0, length)) ?? []) {
-          if (other === shape || other.mark === stamp) continue;
-          other.mark = stamp;
-          found.push(other);
-        }
+    for (const list of best.lists) {
+      for (const other of list) {
+        if (other === shape || other.mark === stamp || !mayCover(other, shape)) continue;
+        other.mark = stamp;
+        found.push(other);
       }
     }
     return found;
   }
 }
+
+/**
+ * The statements covering all of `shape`'s resources, broadest first: no Condition, then the shortest resource
+ * prefix that starts its first resource's, then file order.
+ */
+function covering(shape: Shape, candidates: readonly Shape[]): readonly Shape[] {
+  if (candidates.length === 0) return none;
+  const found = candidates.filter((o) => coversAll(o.resources, shape.resources));
+  if (found.length < 2) return found;
+  const first = shape.resources[0].prefix;
+  const breadth = (other: Shape) => Math.min(...other.resources.filter((r) => first.startsWith(r.prefix)).map((r) => r.prefix.length));
+  const conditional = (other: Shape) => (other.condition === '' ? 0 : 1);
+  return found.sort((a, b) => conditional(a) - conditional(b) || breadth(a) - breadth(b) || a.statement.index - b.statement.index);
+}
+
+/** Whether `other` comes first when two statements cover each other (only the later one is reported). */
+const first = (other: Shape, shape: Shape) => other.statement.index < shape.statement.index;
+
+/** Whether `shape` covers `other`'s resources too, under the same Condition. */
+const mutual = (other: Shape, shape: Shape) => coversAll(shape.resources, other.resources) && shape.condition === other.condition;
 
 const ref = (statement: Statement) => `${statementName(statement)} (line ${statement.line})`;
 
@@ -154,11 +191,8 @@ export const redundant: Rule = {
     const index = new CoverIndex(all);
     for (const shape of all) {
       const { statement } = shape;
-      const actions = statement.action!;
-      /** Whether `other` comes first when two statements cover each other (only the later one is reported). */
-      const first = (other: Shape) => other.statement.index < statement.index;
-      const covering = index.candidates(shape).filter((o) => coversAll(o.resources, shape.resources, shape.resourceTexts));
-      const cover = covering.find((o) => coversAll(o.actions, shape.actions, shape.actionTexts) && (first(o) || !(coversAll(shape.actions, o.actions, o.actionTexts) && coversAll(shape.resources, o.resources, o.resourceTexts) && shape.condition === o.condition)));
+      const coverers = covering(shape, index.candidates(shape));
+      const cover = coverers.find((o) => coversAll(o.actions, shape.actions) && (first(o, shape) || !(coversAll(shape.actions, o.actions) && coversAll(shape.resources, o.resources) && shape.condition === o.condition)));
       if (cover) {
         const removal = removeStatement(policy, statement.index);
         report({
@@ -168,12 +202,13 @@ export const redundant: Rule = {
         });
         continue;
       }
-      actions.forEach((action, i) => {
+      const actions = statement.action!;
+      for (let i = 0; i < actions.length; i++) {
         const pattern = shape.actions[i];
-        const sibling = shape.actions.findIndex((other, j) => j !== i && covers(other, pattern, shape.actionTexts[i]) && (j < i || !covers(pattern, other, shape.actionTexts[j])));
-        const mutual = (o: Shape) => coversAll(shape.resources, o.resources, o.resourceTexts) && shape.condition === o.condition;
-        const elsewhere = sibling === -1 ? covering.find((o) => o.actions.some((a, j) => covers(a, pattern, shape.actionTexts[i]) && (first(o) || !mutual(o) || !covers(pattern, a, o.actionTexts[j])))) : undefined;
-        if (sibling === -1 && !elsewhere) return;
+        const sibling = shape.actions.findIndex((other, j) => j !== i && covers(other, pattern) && (j < i || !covers(pattern, other)));
+        const elsewhere = sibling === -1 && coverers.length > 0 ? coverers.find((o) => o.actions.some((a) => covers(a, pattern) && (first(o, shape) || !mutual(o, shape) || !covers(pattern, a)))) : undefined;
+        if (sibling === -1 && !elsewhere) continue;
+        const action = actions[i];
         const by = sibling !== -1 ? `"${actions[sibling].value}" in the same statement` : `${ref(elsewhere!.statement)}, on all of this statement's resources`;
         const removal = removeFromList(actions, i);
         report({
@@ -181,7 +216,7 @@ export const redundant: Rule = {
           message: `${action.value} is already covered by ${by}. Remove it.`,
           fixes: removal ? [fix(`Remove ${action.value}`, [removal], true)] : [],
         });
-      });
+      }
     }
   },
 };
