@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { arch, tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
-import { freePort, startProcess, waitForHttp, waitForOutput, type Started } from './process';
+import { freePort, killByMarker, startProcess, waitForHttp, waitForOutput, type Started } from './process';
 
 export const codeServerVersion = '4.100.3';
 /** The VS Code build inside that code-server release. */
@@ -396,6 +396,9 @@ export async function startCodeServer(options: CodeServerOptions): Promise<CodeS
         exited,
         async stop() {
           await server.stop();
+          // Servers the suites started inside the extension host (RGW, Azurite) run in their own process groups with
+          // their files in this run's TMPDIR: a run cut short by its time limit never reached their teardown.
+          killByMarker(dirs.socketDir);
           await cleanup();
         },
       };

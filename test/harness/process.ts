@@ -1,5 +1,6 @@
 // Child processes for test servers: each in its own process group, so stopping it leaves no orphans behind.
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 export interface Started {
@@ -41,6 +42,21 @@ function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
   } catch {
     // The group is already gone.
   }
+}
+
+/** SIGKILLs every process whose command line mentions `marker` (a run's private temp folder); returns how many. */
+export function killByMarker(marker: string): number {
+  let killed = 0;
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(marker)) continue;
+      process.kill(Number(pid), 'SIGKILL');
+      killed++;
+    } catch {
+      // The process exited while we looked.
+    }
+  }
+  return killed;
 }
 
 /** Resolves with the first match of `pattern` in the process output; rejects on exit or after `timeoutMs`. */
