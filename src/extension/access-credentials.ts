@@ -73,9 +73,22 @@ export class AccessCredentials {
     }
   }
 
-  /** Forgets the Azure secret kept for the container (after it proved wrong, or on request). */
-  async forgetAzure(ref: BucketRef): Promise<void> {
-    await this.secrets.delete(azureSecretKey(ref));
+  /** Asks again, whatever was configured or remembered (the Buckets view's Pick Credentials…); remembers the answer. */
+  async repick(ref: BucketRef, folder: vscode.Uri): Promise<CredentialChoice | undefined> {
+    switch (ref.provider) {
+      case 's3':
+        return this.pickAws(ref);
+      case 'gcs': {
+        const adc = vscode.l10n.t('Application-Default Credentials');
+        const keyFile = vscode.l10n.t('Service-Account Key File…');
+        const picked = await vscode.window.showQuickPick([adc, keyFile], { title: vscode.l10n.t('Google credentials for {0}', ref.name) });
+        if (picked === adc) return { kind: 'gcp' };
+        return picked === keyFile ? this.pickKeyFile(ref) : undefined;
+      }
+      case 'azure':
+        await this.secrets.delete(azureSecretKey(ref));
+        return this.choose(ref, folder, false);
+    }
   }
 
   private async fileConsent(ref: BucketRef, folder: vscode.Uri): Promise<boolean> {
@@ -104,26 +117,28 @@ export class AccessCredentials {
     const fromWorkspace = vscode.workspace.isTrusted ? ref.awsProfile : undefined;
     const configured = fromWorkspace || vscode.workspace.getConfiguration('bucketDoctor.aws').get<string>('profile', '');
     if (configured) return { kind: 'aws', profile: configured };
-    const remembered = `bucketDoctor.awsProfile.${bucketKey(ref.provider, ref.name)}`;
     const names = awsProfiles();
-    const previous = this.state.get<string>(remembered);
+    const previous = this.state.get<string>(awsProfileKey(ref));
     if (previous !== undefined && (previous === '' || names.includes(previous))) return previous === '' ? { kind: 'aws' } : { kind: 'aws', profile: previous };
     // Nothing to choose between: the default chain (environment variables, the default profile, an instance role).
     if (names.length === 0 || (names.length === 1 && names[0] === 'default')) return { kind: 'aws' };
+    return this.pickAws(ref);
+  }
+
+  private async pickAws(ref: BucketRef): Promise<CredentialChoice | undefined> {
     const chain: vscode.QuickPickItem = { label: vscode.l10n.t('Default credential chain'), description: vscode.l10n.t('environment variables, AWS_PROFILE, the default profile, instance role') };
     const picked = await vscode.window.showQuickPick(
-      [chain, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...names.map((name) => ({ label: name, description: vscode.l10n.t('AWS profile') }))],
+      [chain, { label: '', kind: vscode.QuickPickItemKind.Separator }, ...awsProfiles().map((name) => ({ label: name, description: vscode.l10n.t('AWS profile') }))],
       { title: vscode.l10n.t('AWS credentials for {0}', ref.name), placeHolder: vscode.l10n.t('Profiles from ~/.aws/config and ~/.aws/credentials; set bucketDoctor.aws.profile to skip this question'), ignoreFocusOut: true },
     );
     if (!picked) return undefined;
     const profile = picked === chain ? '' : picked.label;
-    await this.state.update(remembered, profile);
+    await this.state.update(awsProfileKey(ref), profile);
     return profile === '' ? { kind: 'aws' } : { kind: 'aws', profile };
   }
 
   private async gcp(ref: BucketRef): Promise<CredentialChoice | undefined> {
-    const remembered = `bucketDoctor.gcpKeyFile.${bucketKey(ref.provider, ref.name)}`;
-    const keyFile = this.state.get<string>(remembered);
+    const keyFile = this.state.get<string>(gcpKeyFileKey(ref));
     if (keyFile && existsSync(keyFile)) return { kind: 'gcp', keyFile };
     if (hasApplicationDefaultCredentials()) return { kind: 'gcp' };
     const pick = vscode.l10n.t('Pick a Service-Account Key File…');
@@ -135,10 +150,14 @@ export class AccessCredentials {
     );
     if (answer === adc) return { kind: 'gcp' };
     if (answer !== pick) return undefined;
+    return this.pickKeyFile(ref);
+  }
+
+  private async pickKeyFile(ref: BucketRef): Promise<CredentialChoice | undefined> {
     const [file] =
       (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Use Key File'), filters: { [vscode.l10n.t('Service-account key')]: ['json'] } })) ?? [];
     if (!file) return undefined;
-    await this.state.update(remembered, file.fsPath);
+    await this.state.update(gcpKeyFileKey(ref), file.fsPath);
     return { kind: 'gcp', keyFile: file.fsPath };
   }
 
@@ -161,6 +180,10 @@ export class AccessCredentials {
     return { kind: 'azure', secret };
   }
 }
+
+/** Where the answers to the AWS and GCP questions are remembered, per bucket (workspace state; no secrets). */
+const awsProfileKey = (ref: BucketRef) => `bucketDoctor.awsProfile.${bucketKey(ref.provider, ref.name)}`;
+const gcpKeyFileKey = (ref: BucketRef) => `bucketDoctor.gcpKeyFile.${bucketKey(ref.provider, ref.name)}`;
 
 function azureSecretKey(ref: BucketRef): string {
   return `bucketDoctor.azure.${ref.account ?? ''}/${ref.name}`;

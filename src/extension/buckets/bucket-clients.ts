@@ -9,7 +9,7 @@ import type { AccessTarget } from '../../core/access/runner';
 import type { StorageClient } from '../../core/access/storage-client';
 import type { BucketRef } from '../../core/model';
 import type { Workspace } from '../../core/workspace';
-import { awsProfileKeys, awsProfiles, type AccessCredentials } from '../access-credentials';
+import { awsProfileKeys, type AccessCredentials } from '../access-credentials';
 import type { AccessEngine } from '../access-engine';
 
 /** A bucket as one workspace folder configures it. */
@@ -56,14 +56,7 @@ export class BucketClients {
 
   /** Lets the user choose other credentials for `target` (after a denial or bad credentials). True when chosen. */
   async pickCredentials(target: BucketTarget): Promise<boolean> {
-    const { ref } = target;
-    let choice: CredentialChoice | undefined;
-    if (ref.provider === 's3') choice = await pickAwsProfile(ref);
-    else if (ref.provider === 'gcs') choice = await pickGcpCredentials(ref);
-    else {
-      await this.credentials.forgetAzure(ref);
-      choice = await this.credentials.choose(ref, target.folder.uri, false);
-    }
+    const choice = await this.credentials.repick(target.ref, target.folder.uri);
     if (!choice) return false;
     this.connections.delete(targetKey(target));
     this.choices.set(targetKey(target), choice);
@@ -137,22 +130,3 @@ function staticChainKeys(profile: string | undefined): { accessKeyId: string; se
   return awsProfileKeys(named || 'default');
 }
 
-async function pickAwsProfile(ref: BucketRef): Promise<CredentialChoice | undefined> {
-  const chain = { label: vscode.l10n.t('Default credential chain'), profile: undefined as string | undefined };
-  const picked = await vscode.window.showQuickPick([chain, ...awsProfiles().map((name) => ({ label: name, description: vscode.l10n.t('AWS profile'), profile: name as string | undefined }))], {
-    title: vscode.l10n.t('AWS credentials for {0}', ref.name),
-    placeHolder: vscode.l10n.t('Profiles from ~/.aws/config and ~/.aws/credentials'),
-  });
-  if (!picked) return undefined;
-  return picked.profile ? { kind: 'aws', profile: picked.profile } : { kind: 'aws' };
-}
-
-async function pickGcpCredentials(ref: BucketRef): Promise<CredentialChoice | undefined> {
-  const adc = vscode.l10n.t('Application-Default Credentials');
-  const keyFile = vscode.l10n.t('Service-Account Key File…');
-  const picked = await vscode.window.showQuickPick([adc, keyFile], { title: vscode.l10n.t('Google credentials for {0}', ref.name) });
-  if (picked === adc) return { kind: 'gcp' };
-  if (picked !== keyFile) return undefined;
-  const [file] = (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: vscode.l10n.t('Use Key File'), filters: { [vscode.l10n.t('Service-account key')]: ['json'] } })) ?? [];
-  return file ? { kind: 'gcp', keyFile: file.fsPath } : undefined;
-}
