@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import fc from 'fast-check';
 import type { Finding } from '../../../src/core/model';
 import { EnvView, intendedValue } from '../../../src/core/rules/env/env-view';
+import { hashChars, NameTable } from '../../../src/core/rules/env/name-table';
+import { bareEnvName, knownEnv } from '../../../src/core/sources/ls-env';
 import { parseEnvFile, valueOf } from '../../../src/core/sources/env-file';
 import { applyEdits } from '../../../src/core/text';
 import { Workspace } from '../../../src/core/workspace';
@@ -75,7 +77,69 @@ test('the env rules stay linear on adversarial values', () => {
       `DEBUG=${' #'.repeat(n)}`,
       `STORAGE_${'A'.repeat(n)}=1`,
     ].join('\n');
-  const { ratio, largeMs } = growth((n) => ({ 'env.list': env(n), 'docker-compose.yml': compose }), (files) => check(files, 'env.list'), 2000, 8000, 3);
-  assert.ok(largeMs < 3000, `8 000 repetitions took ${largeMs.toFixed(0)} ms`);
-  assert.ok(ratio < 10, `4× the input took ${ratio.toFixed(1)}× the time`);
+  // Under Compose, and under docker run, where the quote, blank and inline-comment rules also read every value.
+  for (const extra of [{ 'docker-compose.yml': compose }, {}] as Record<string, string>[]) {
+    const { ratio, largeMs } = growth((n) => ({ 'env.list': env(n), ...extra }), (files) => check(files, 'env.list'), 2000, 8000, 3);
+    assert.ok(largeMs < 3000, `8 000 repetitions took ${largeMs.toFixed(0)} ms`);
+    assert.ok(ratio < 10, `4× the input took ${ratio.toFixed(1)}× the time`);
+  }
+});
+
+test('the env rules stay linear in the number of lines, distinct or repeated names', () => {
+  const env = (n: number) => Array.from({ length: n }, (_, i) => (i % 3 === 0 ? `NAME_${i % 100}=x` : `APP_SETTING_${i}= "v" # c`)).join('\n');
+  const { ratio } = growth((n) => ({ 'env.list': env(n) }), (files) => check(files, 'env.list'), 5000, 20000, 3);
+  assert.ok(ratio < 10, `4× the lines took ${ratio.toFixed(1)}× the time`);
+});
+
+const hashOf = (name: string) => hashChars(name, 0, name.length);
+
+/** The view's indexes as plain array scans compute them, to hold the one-pass hash-table version to. */
+function naiveIndexes(view: EnvView) {
+  const withEquals = view.entries.filter((e) => e.hasEquals);
+  const lastOf = (name: string, list = view.entries) => [...list].reverse().find((e) => e.name === name);
+  return {
+    overridden: withEquals.filter((e) => lastOf(e.name, withEquals) !== e),
+    known: view.entries.filter((e) => Object.hasOwn(knownEnv, bareEnvName(e.name))),
+    prefixed: view.entries.filter((e) => bareEnvName(e.name) !== e.name),
+    storageLike: view.entries.filter((e) => /^storage_/i.test(bareEnvName(e.name))),
+    padded: view.entries.filter((e) => e.quote || /^[ \t]|[ \t]$/.test(e.raw)),
+    last: (name: string) => lastOf(name),
+    lastSet: (name: string) => lastOf(name, withEquals),
+    commented: new Set(view.entries.filter((e) => /[ \t]#/.test(e.raw))),
+  };
+}
+
+test("the view's one-pass indexes equal plain scans of the lines", () => {
+  const anyName = fc.oneof(fc.constantFrom(...names), fc.string({ maxLength: 5 }), fc.string({ maxLength: 4, unit: 'binary' }));
+  const anyLine = fc.tuple(anyName, fc.boolean(), value).map(([name, eq, v]) => `${name}${eq ? `=${v}` : ''}`);
+  fc.assert(
+    fc.property(fc.array(anyLine, { maxLength: 40 }), fc.array(anyName, { maxLength: 5 }), (lines, probes) => {
+      const workspace = new Workspace([{ path: 'env.list', text: lines.join('\n') }]);
+      const view = new EnvView(workspace, workspace.get('env.list')!);
+      const naive = naiveIndexes(view);
+      // Overridden lines are listed as later ones are met; the rules do not depend on their order.
+      assert.deepEqual([...view.overridden].sort((a, b) => a.line - b.line), naive.overridden);
+      for (const list of ['known', 'prefixed', 'storageLike', 'padded'] as const) assert.deepEqual(view[list], naive[list], list);
+      assert.deepEqual(view.entriesContaining(' #', '\t#'), naive.commented);
+      for (const name of [...probes, ...view.entries.map((e) => e.name)]) {
+        assert.equal(view.last(name), naive.last(name), name);
+        assert.equal(view.lastSet(name), naive.lastSet(name), name);
+      }
+    }),
+    { seed: 13, numRuns: 3000 },
+  );
+});
+
+test('the name table finds the last item of every name among thousands, and nothing for other names', () => {
+  const items = Array.from({ length: 20000 }, (_, i) => ({ name: `N${(i * 7919) % 6007}_${i % 3 ? 'A' : 'B'}` }));
+  const table = new NameTable(items, items.length);
+  const expected = new Map<string, { name: string }>();
+  items.forEach((item, index) => {
+    // hashChars is the table's contract for `put`; the name's own characters stand in for the file text.
+    const replaced = table.put(hashOf(item.name), index);
+    assert.equal(replaced, expected.get(item.name));
+    expected.set(item.name, item);
+  });
+  for (const [name, item] of expected) assert.equal(table.get(name), item);
+  for (const name of ['N6007_A', 'N1_C', '', 'n1_A']) assert.equal(table.get(name), undefined);
 });

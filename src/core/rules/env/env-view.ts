@@ -5,6 +5,7 @@ import { valueOf, type EnvEntry, type EnvReader } from '../../sources/env-file';
 import { bareEnvName, envPrefixes, knownEnv } from '../../sources/ls-env';
 import type { SourceFile, Workspace } from '../../workspace';
 import { replace } from '../fixes';
+import { hashChars, NameTable } from './name-table';
 import { storageProviders, valueCheck } from './value-checks';
 
 /** A value and the offsets of its text in the file. */
@@ -55,12 +56,18 @@ export interface StorageTypeSetting {
 }
 
 const storageLike = /^storage_/i;
-// Asked once per line: a Set answers faster than Object.hasOwn on the knownEnv record.
+// Asked for every line: most names do not start with an s, and a char test is much cheaper than the regex.
+const isStorageLike = (name: string) => (name.charCodeAt(0) | 0x20) === 0x73 && storageLike.test(name);
+const isBlank = (code: number) => code === 0x20 || code === 0x09;
 const knownNames = new Set(Object.keys(knownEnv));
+// Asked once per line with the hash the name table computed: most names are unknown, and hashing their strings
+// again for `knownNames` would cost as much as the table. A set bit means "maybe known".
+const knownHashBits = new Uint8Array(4096);
+for (const name of knownNames) knownHashBits[hashChars(name, 0, name.length) & 4095] = 1;
 
 /**
  * One env file as Label Studio sees it, with the indexes the env rules share, built in one pass: most rules then
- * look only at the few lines that concern them.
+ * look only at the few lines that concern them. The pass costs less than parsing the file (`npm run bench`).
  */
 export class EnvView {
   readonly reader: EnvReader;
@@ -73,7 +80,9 @@ export class EnvView {
   readonly storageLike: EnvEntry[] = [];
   /** `NAME=value` lines that a later `NAME=value` line overrides. */
   readonly overridden: EnvEntry[] = [];
-  private readonly lastSetByName = new Map<string, EnvEntry>();
+  /** Lines whose value is quoted, or starts or ends with a blank: docker run keeps those characters. */
+  readonly padded: EnvEntry[] = [];
+  private readonly lastSetByName: NameTable<EnvEntry>;
   // Bare `NAME` lines are rare: kept apart so the common path sets one map entry per line.
   private readonly lastBareByName = new Map<string, EnvEntry>();
 
@@ -82,20 +91,57 @@ export class EnvView {
     readonly file: SourceFile,
   ) {
     this.reader = workspace.envReader(file);
-    this.entries = workspace.env(file).entries;
-    for (const entry of this.entries) {
+    const entries = workspace.env(file).entries;
+    this.entries = entries;
+    this.lastSetByName = new NameTable(entries, entries.length);
+    for (let index = 0; index < entries.length; index++) {
+      const entry = entries[index];
+      const hash = hashChars(file.text, entry.nameOffset, entry.nameOffset + entry.name.length);
       if (entry.hasEquals) {
-        const previous = this.lastSetByName.get(entry.name);
+        const previous = this.lastSetByName.put(hash, index);
         if (previous) this.overridden.push(previous);
-        this.lastSetByName.set(entry.name, entry);
       } else {
         this.lastBareByName.set(entry.name, entry);
       }
       const bare = bareEnvName(entry.name);
-      if (bare !== entry.name) this.prefixed.push(entry);
-      if (knownNames.has(bare)) this.known.push(entry);
-      if (storageLike.test(bare)) this.storageLike.push(entry);
+      if (bare !== entry.name) {
+        this.prefixed.push(entry);
+        if (knownNames.has(bare)) this.known.push(entry);
+      } else if (knownHashBits[hash & 4095] === 1 && knownNames.has(bare)) {
+        this.known.push(entry);
+      }
+      if (isStorageLike(bare)) this.storageLike.push(entry);
+      if (entry.quote || isBlank(entry.raw.charCodeAt(0)) || isBlank(entry.raw.charCodeAt(entry.raw.length - 1))) this.padded.push(entry);
     }
+  }
+
+  /**
+   * The lines whose value contains one of `needles`. Searching the whole text is much faster than testing every
+   * value when, as usual, few lines have them.
+   */
+  entriesContaining(...needles: string[]): Set<EnvEntry> {
+    const found = new Set<EnvEntry>();
+    const text = this.file.text;
+    for (const needle of needles) {
+      for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + 1)) {
+        const entry = this.entryAt(at);
+        if (entry && at >= entry.rawOffset) found.add(entry);
+      }
+    }
+    return found;
+  }
+
+  /** The line whose content spans `offset`. */
+  private entryAt(offset: number): EnvEntry | undefined {
+    let lo = 0;
+    let hi = this.entries.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.entries[mid].lineOffset <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const entry = this.entries[lo];
+    return entry && entry.lineOffset <= offset && offset < entry.lineEndOffset ? entry : undefined;
   }
 
   /** What the container receives: docker run passes the text as written, Compose unquotes and drops comments. */

@@ -11,9 +11,9 @@ export const inlineComment: Rule = {
     const view = envView(workspace, file);
     // Compose drops ` # comment` after an unquoted value; docker run has no inline comments at all.
     if (view.reader !== 'docker-run') return;
-    for (const entry of view.entries) {
+    for (const entry of view.entriesContaining(' #', '\t#')) {
       // A ` #` inside matching quotes is part of a quoted value, which env/quoted-value reports.
-      const hash = entry.quote || !entry.raw.includes('#') ? -1 : entry.raw.search(/[ \t]#/);
+      const hash = entry.quote ? -1 : entry.raw.search(/[ \t]#/);
       if (hash === -1) continue;
       let at = hash;
       while (at > 0 && (entry.raw[at - 1] === ' ' || entry.raw[at - 1] === '\t')) at--;

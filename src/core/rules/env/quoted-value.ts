@@ -1,5 +1,6 @@
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
+import { envView } from './env-view';
 
 export const quotedValue: Rule = {
   id: 'env/quoted-value',
@@ -8,8 +9,9 @@ export const quotedValue: Rule = {
   kinds: ['env'],
   check({ file, workspace, report }) {
     // Compose strips matching quotes; only `docker run --env-file` passes them on.
-    if (workspace.envReader(file) !== 'docker-run') return;
-    for (const entry of workspace.env(file).entries) {
+    const view = envView(workspace, file);
+    if (view.reader !== 'docker-run') return;
+    for (const entry of view.padded) {
       if (!entry.quote) continue;
       const inner = entry.raw.slice(1, -1);
       const end = entry.rawOffset + entry.raw.length;

@@ -37,7 +37,7 @@ export const strayWhitespace: Rule = {
     const view = envView(context.workspace, context.file);
     // Compose trims unquoted values and ignores blanks outside quotes; docker run passes every character on.
     if (view.reader !== 'docker-run') return;
-    for (const entry of view.entries) {
+    for (const entry of view.padded) {
       const raw = entry.raw;
       let lead = 0;
       while (isBlank(raw[lead])) lead++;
