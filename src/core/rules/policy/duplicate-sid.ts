@@ -12,8 +12,9 @@ export const duplicateSid: Rule = {
   check({ file, workspace, report }) {
     const { statements } = workspace.policy(file);
     const first = new Map<string, Statement>();
-    // Ids in use, and those handed out so far: three statements named "A" become "A", "A2" and "A3".
-    const taken = sidsOf(statements);
+    // Ids in use, and those handed out so far: three statements named "A" become "A", "A2" and "A3". Gathered at
+    // the first duplicate: most policies have none.
+    let taken: Set<string> | undefined;
     for (const statement of statements) {
       const sid = statement.sid;
       if (!sid || sid.type !== 'string') continue;
@@ -22,7 +23,7 @@ export const duplicateSid: Rule = {
         first.set(sid.value, statement);
         continue;
       }
-      const renamed = unusedSid(taken, sid.value);
+      const renamed = unusedSid((taken ??= sidsOf(statements)), sid.value);
       report({
         ...whole(sid),
         message: `Sid "${sid.value}" is already the id of the statement on line ${earlier.line}: statement ids must be unique within a policy, or AWS rejects it. Rename it.`,
