@@ -71,9 +71,7 @@ export const envPrefixes = ['LABEL_STUDIO_', 'HEARTEX_'] as const;
 
 /** The bare name Label Studio resolves `name` to (`LABEL_STUDIO_STORAGE_TYPE` → `STORAGE_TYPE`). */
 export function bareEnvName(name: string): string {
-  // Asked for every line of an env file: comparing first letters spares most names a startsWith.
-  const first = name.charCodeAt(0);
-  for (const prefix of envPrefixes) if (first === prefix.charCodeAt(0) && name.startsWith(prefix)) return name.slice(prefix.length);
+  for (const prefix of envPrefixes) if (name.startsWith(prefix)) return name.slice(prefix.length);
   return name;
 }
 

@@ -56,8 +56,8 @@ export interface StorageTypeSetting {
 }
 
 const storageLike = /^storage_/i;
-// Asked for every line: most names do not start with an s, and a char test is much cheaper than the regex.
-const isStorageLike = (name: string) => (name.charCodeAt(0) | 0x20) === 0x73 && storageLike.test(name);
+// Only names starting with these letters can carry a LABEL_STUDIO_ or HEARTEX_ prefix.
+const prefixInitials = new Set(envPrefixes.map((prefix) => prefix.charCodeAt(0)));
 const isBlank = (code: number) => code === 0x20 || code === 0x09;
 const knownNames = new Set(Object.keys(knownEnv));
 // Asked once per line with the hash the name table computed: most names are unknown, and hashing their strings
@@ -94,24 +94,30 @@ export class EnvView {
     const entries = workspace.env(file).entries;
     this.entries = entries;
     this.lastSetByName = new NameTable(entries, entries.length);
+    // Names and values are read from the file text, one block of memory, rather than from the entries' own strings,
+    // which lie all over the heap.
+    const text = file.text;
     for (let index = 0; index < entries.length; index++) {
       const entry = entries[index];
-      const hash = hashChars(file.text, entry.nameOffset, entry.nameOffset + entry.name.length);
+      const hash = hashChars(text, entry.nameOffset, entry.hasEquals ? entry.rawOffset - 1 : entry.lineEndOffset);
       if (entry.hasEquals) {
         const previous = this.lastSetByName.put(hash, index);
         if (previous) this.overridden.push(previous);
       } else {
         this.lastBareByName.set(entry.name, entry);
       }
-      const bare = bareEnvName(entry.name);
+      const first = text.charCodeAt(entry.nameOffset);
+      const bare = prefixInitials.has(first) ? bareEnvName(entry.name) : entry.name;
       if (bare !== entry.name) {
         this.prefixed.push(entry);
         if (knownNames.has(bare)) this.known.push(entry);
-      } else if (knownHashBits[hash & 4095] === 1 && knownNames.has(bare)) {
-        this.known.push(entry);
+        if (storageLike.test(bare)) this.storageLike.push(entry);
+      } else {
+        if (knownHashBits[hash & 4095] === 1 && knownNames.has(bare)) this.known.push(entry);
+        if ((first | 0x20) === 0x73 /* s or S */ && storageLike.test(bare)) this.storageLike.push(entry);
       }
-      if (isStorageLike(bare)) this.storageLike.push(entry);
-      if (entry.quote || isBlank(entry.raw.charCodeAt(0)) || isBlank(entry.raw.charCodeAt(entry.raw.length - 1))) this.padded.push(entry);
+      const { rawOffset, lineEndOffset } = entry;
+      if (entry.quote || (rawOffset < lineEndOffset && (isBlank(text.charCodeAt(rawOffset)) || isBlank(text.charCodeAt(lineEndOffset - 1))))) this.padded.push(entry);
     }
   }
 
