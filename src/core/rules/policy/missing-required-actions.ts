@@ -45,9 +45,10 @@ export const missingRequiredActions: Rule = {
   kinds: ['policy'],
   check({ file, workspace, report }) {
     const policy = workspace.policy(file);
+    const checks = bucketChecks(workspace, file);
     // A guide placeholder left in an ARN (the placeholder rule reports it) means the policy is not finished yet.
-    if (policy.statements.some((s) => (s.resource ?? []).some((r) => hasPlaceholder(r.value)))) return;
-    for (const check of bucketChecks(workspace, file)) {
+    if (checks.length === 0 || policy.statements.some((s) => (s.resource ?? []).some((r) => hasPlaceholder(r.value)))) return;
+    for (const check of checks) {
       // A bucket policy beside no known identity policy is not where the platform's grants are expected.
       const isIdentity = (path: string) => workspace.policy(workspace.get(path)!).kind === 'identity';
       if (policy.kind === 'resource' && !check.files.some(isIdentity)) continue;
