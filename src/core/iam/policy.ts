@@ -1,9 +1,10 @@
 // Reads IAM policy JSON (identity, bucket/resource and trust policies) into statements whose every element key and
-// value keeps its offsets, so rules can point at the exact string. One pass of jsonc-parser's visitor builds only
-// this model (no generic tree: reading costs less than jsonc-parser's parseTree, which leaves the rules room).
+// value keeps its offsets, so rules can point at the exact string. One pass builds only this model (no generic
+// tree): a walk of strict JSON (strict-json.ts), or, when the text departs from it, jsonc-parser's visitor.
 // Tolerant: broken JSON still yields its statements, single-quoted strings are read as if double-quoted, and every
 // departure from strict JSON (which is all AWS accepts) is kept in `errors`.
 import { ParseErrorCode, parseTree, printParseErrorCode, visit, type JSONPath, type Node, type NodeType, type ParseError } from 'jsonc-parser';
+import { walkStrictJson, type JsonEvents } from './strict-json';
 
 export type PolicyKind = 'identity' | 'resource' | 'trust';
 
@@ -205,7 +206,7 @@ const keyOf = (name: string, offset: number, length: number): Located => ({ valu
 const lists = { Action: 'action', NotAction: 'notAction', Resource: 'resource', NotResource: 'notResource' } as const;
 
 /** Builds the model from visitor events; every container pushes a frame, whose spans get their length at its end. */
-class Builder {
+class Builder implements JsonEvents {
   readonly model: Model = { members: [], statements: [] };
   private readonly stack: Frame[] = [];
   /** The spans of the open containers, innermost last (one stack: an array per container costs more than the parse). */
@@ -383,6 +384,8 @@ class Builder {
 }
 
 function read(text: string): { model: Model; errors: ParseError[] } {
+  const strictly = new Builder();
+  if (walkStrictJson(text, strictly)) return { model: strictly.model, errors: [] };
   const errors: ParseError[] = [];
   const builder = new Builder();
   visit(
