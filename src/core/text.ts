@@ -9,8 +9,11 @@ export class LineIndex {
   // Built on first use: a snapshot holds every deployment file, and a file without findings never needs positions.
   private get starts(): number[] {
     if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
+      // Counted first, so the array is allocated once: growing it line by line copies it over and over.
+      let count = 1;
+      for (let i = this.text.indexOf('\n'); i !== -1; i = this.text.indexOf('\n', i + 1)) count++;
+      const starts = new Array<number>(count).fill(0);
+      for (let i = this.text.indexOf('\n'), line = 1; i !== -1; i = this.text.indexOf('\n', i + 1)) starts[line++] = i + 1;
       this.lineStarts = starts;
     }
     return this.lineStarts;

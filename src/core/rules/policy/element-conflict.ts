@@ -18,22 +18,22 @@ export const elementConflict: Rule = {
   kinds: ['policy'],
   check({ file, workspace, report }) {
     const policy = workspace.policy(file);
+    // Named only when reported: most statements are fine.
+    const missing = (statement: Statement, message: string) => report({ ...statementHead(statement), message: `${statementName(statement)} ${message}` });
     for (const statement of policy.statements) {
-      const name = statementName(statement);
-      const missing = (message: string) => report({ ...statementHead(statement), message: `${name} ${message}` });
       for (const [element, negated] of exclusive) {
         const second = statement.members.find((m) => m.name === negated);
         if (second && has(statement, element)) {
-          report({ ...whole(second), message: `${name} has both ${element} and ${negated}: AWS rejects a statement with both. Keep one of them.` });
+          report({ ...whole(second), message: `${statementName(statement)} has both ${element} and ${negated}: AWS rejects a statement with both. Keep one of them.` });
         }
       }
-      if (!has(statement, 'Effect')) missing('has no Effect: AWS rejects the policy. Add "Effect": "Allow" or "Deny".');
-      if (!has(statement, 'Action') && !has(statement, 'NotAction')) missing('has no Action (or NotAction): AWS rejects the policy. Add the actions it allows or denies.');
+      if (!has(statement, 'Effect')) missing(statement, 'has no Effect: AWS rejects the policy. Add "Effect": "Allow" or "Deny".');
+      if (!has(statement, 'Action') && !has(statement, 'NotAction')) missing(statement, 'has no Action (or NotAction): AWS rejects the policy. Add the actions it allows or denies.');
       const principal = has(statement, 'Principal') || has(statement, 'NotPrincipal');
       if (policy.kind === 'identity' && !has(statement, 'Resource') && !has(statement, 'NotResource')) {
-        missing('has no Resource: an identity policy statement must name its resources, or IAM rejects the policy. Add the bucket and object ARNs (or "*").');
+        missing(statement, 'has no Resource: an identity policy statement must name its resources, or IAM rejects the policy. Add the bucket and object ARNs (or "*").');
       } else if (policy.kind !== 'identity' && !principal) {
-        missing(`has no Principal, while other statements do: a ${policy.kind === 'trust' ? 'trust' : 'bucket'} policy statement must say whom it applies to, or AWS rejects the policy.`);
+        missing(statement, `has no Principal, while other statements do: a ${policy.kind === 'trust' ? 'trust' : 'bucket'} policy statement must say whom it applies to, or AWS rejects the policy.`);
       }
     }
   },

@@ -38,12 +38,16 @@ function folderProblems(workspace: Workspace, file: SourceFile, policy: Policy, 
     const needs = target.profile?.s3.filter((n) => n.on === 'objects').map((n) => n.action) ?? [];
     const folder = folderKeyPrefix(target.prefix);
     const wanted = new Wildcard(folderObjectsArn(target.bucket, folder));
-    const arns = policy.statements
-      .filter((s) => isAllow(s) && grantsObjectNeeds(s, needs))
-      .flatMap((s) => (s.resource ?? []).filter((r) => {
+    const arns: Located[] = [];
+    for (const s of policy.statements) {
+      if (!isAllow(s)) continue;
+      const mine = (s.resource ?? []).filter((r) => {
         const location = r.type === 'string' ? arnLocation(r.value) : undefined;
         return location?.bucket === target.bucket && location.key !== undefined;
-      }));
+      });
+      // Resources first: most statements are about other buckets, and asking about their actions costs more.
+      if (mine.length > 0 && grantsObjectNeeds(s, needs)) arns.push(...mine);
+    }
     if (arns.length === 0 || arns.some((r) => new Wildcard(r.value).covers(wanted))) continue;
     const right = folderObjectsArn(target.bucket, folder);
     for (const arn of arns) {

@@ -45,18 +45,20 @@ const written = (file: SourceFile, member: Member | undefined) => (member?.value
 function shapes(file: SourceFile, policy: Policy): Shape[] {
   const action = patterns(true);
   const arn = patterns(false);
-  return policy.statements.flatMap((statement) => {
+  const all: Shape[] = [];
+  for (const statement of policy.statements) {
     const { effect, resource } = statement;
-    if (!effect || !statement.action?.length || !resource?.length || statement.notAction || statement.notResource) return [];
-    if (resource.some((r) => r.value.includes('${'))) return [];
+    if (!effect || !statement.action?.length || !resource?.length || statement.notAction || statement.notResource) continue;
+    if (resource.some((r) => r.value.includes('${'))) continue;
     let principal = '';
     let condition = '';
     for (const m of statement.members) {
       if (m.name === 'Principal' || m.name === 'NotPrincipal') principal += `${m.name}${written(file, m)}`;
       else if (m.name === 'Condition') condition = written(file, m);
     }
-    return [{ statement, effect: effect.value, principal, condition, mark: 0, actions: statement.action.map((a) => action(a.value)), resources: resource.map((r) => arn(r.value)) }];
-  });
+    all.push({ statement, effect: effect.value, principal, condition, mark: 0, actions: statement.action.map((a) => action(a.value)), resources: resource.map((r) => arn(r.value)) });
+  }
+  return all;
 }
 
 const coversAll = (by: readonly Wildcard[], items: readonly Wildcard[]) => items.every((item) => by.some((b) => covers(b, item)));
