@@ -1,4 +1,5 @@
 import { arnLocation, bucketTargets, type BucketTarget } from '../../iam/policy-buckets';
+import type { Located } from '../../iam/policy';
 import { hasWildcard } from '../../iam/wildcard';
 import { fix, replace } from '../fixes';
 import type { Rule } from '../rule';
@@ -34,24 +35,31 @@ export const bucketMismatch: Rule = {
     if (targets.length === 0) return;
     const configured = new Set(targets.map((t) => t.bucket));
     const { statements } = workspace.policy(file);
-    const arns = statements.flatMap((s) => [...(s.resource ?? []), ...(s.notResource ?? [])]).filter((r) => r.type === 'string');
-    const named = arns.map((r) => arnLocation(r.value)?.bucket);
+    // The string ARNs by value: a policy names the same few buckets in many statements, each asked about once.
+    const byValue = new Map<string, Located[]>();
+    for (const s of statements) {
+      for (const list of [s.resource, s.notResource]) {
+        for (const arn of list ?? []) if (arn.type === 'string') (byValue.get(arn.value) ?? byValue.set(arn.value, []).get(arn.value)!).push(arn);
+      }
+    }
+    const named = new Map([...byValue.keys()].map((value) => [value, arnLocation(value)?.bucket]));
     // "The only configured bucket" is a guess worth offering only when the policy names none of the configured ones.
-    const namesNone = !named.some((b) => b !== undefined && configured.has(b));
+    const namesNone = ![...named.values()].some((b) => b !== undefined && configured.has(b));
     const guesses = new Map<string, BucketTarget | undefined>();
-    arns.forEach((arn, i) => {
-      const bucket = named[i];
-      if (bucket === undefined || configured.has(bucket)) return;
-      // Once per bucket name: a policy names the same few buckets in many statements.
+    for (const [value, arns] of byValue) {
+      const bucket = named.get(value);
+      if (bucket === undefined || configured.has(bucket)) continue;
       if (!guesses.has(bucket)) guesses.set(bucket, hasWildcard(bucket) || !/^[A-Za-z0-9._-]+$/.test(bucket) ? undefined : meant(bucket, targets, namesNone));
       const target = guesses.get(bucket);
-      if (!target) return;
-      const span = spanIn(arn, bucketIndex(arn.value), bucket.length);
-      report({
-        ...span,
-        message: `"${bucket}" is not a bucket the deployment uses: ${target.ref.file} configures "${target.bucket}", so this grants nothing on the bucket the platform reads and writes. Use "${target.bucket}".`,
-        fixes: arn.length === arn.value.length ? [fix(`Use bucket ${target.bucket} (from ${target.ref.file})`, [replace(span.start, span.end, target.bucket)], true)] : [],
-      });
-    });
+      if (!target) continue;
+      for (const arn of arns) {
+        const span = spanIn(arn, bucketIndex(arn.value), bucket.length);
+        report({
+          ...span,
+          message: `"${bucket}" is not a bucket the deployment uses: ${target.ref.file} configures "${target.bucket}", so this grants nothing on the bucket the platform reads and writes. Use "${target.bucket}".`,
+          fixes: arn.length === arn.value.length ? [fix(`Use bucket ${target.bucket} (from ${target.ref.file})`, [replace(span.start, span.end, target.bucket)], true)] : [],
+        });
+      }
+    }
   },
 };

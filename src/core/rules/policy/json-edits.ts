@@ -124,7 +124,9 @@ export function insertStatementAfter(file: SourceFile, after: Statement, text: s
 
 /** The Sids a policy's statements use. */
 export function sidsOf(statements: readonly Statement[]): Set<string> {
-  return new Set(statements.flatMap((s) => (s.sid ? [s.sid.value] : [])));
+  const sids = new Set<string>();
+  for (const s of statements) if (s.sid) sids.add(s.sid.value);
+  return sids;
 }
 
 /** A Sid not in `taken`, made from `base` (`ListBucket`, `ListBucket2`, …); it is added to `taken`, so the next differs. */

@@ -40,19 +40,21 @@ export const overlyBroad: Rule = {
     if (targets.length === 0) return;
     for (const statement of policy.statements) {
       if (statement.effect?.value !== 'Allow') continue;
-      const named = targets.filter((t) => statementNamesBucket(statement, t.bucket));
-      if (named.length === 0) continue;
-      const needs = named.map((t) => `${listText(t.profile!.s3.map((n) => n.action))} on ${targetLabel(t)}`);
-      const only = named.length === 1 ? named[0] : undefined;
-      const fixes = only ? [narrowFix(statement, only, only.profile!)].filter((f): f is Fix => f !== undefined) : [];
       const broad: { at: Located; what: string }[] = [];
       for (const action of statement.action ?? []) {
-        const what = broadActions[action.value.toLowerCase()];
+        // Both broad actions are at most four characters long: longer ones need no lower-cased copy.
+        const what = action.value.length <= 4 ? broadActions[action.value.toLowerCase()] : undefined;
         if (what) broad.push({ at: action, what: `"${action.value}" allows ${what}` });
       }
       for (const resource of statement.resource ?? []) {
         if (resource.value === '*') broad.push({ at: resource, what: '"Resource": "*" applies to every bucket and object in the account' });
       }
+      // Which buckets the statement is about is asked only of broad statements: most are not.
+      const named = broad.length > 0 ? targets.filter((t) => statementNamesBucket(statement, t.bucket)) : [];
+      if (named.length === 0) continue;
+      const needs = named.map((t) => `${listText(t.profile!.s3.map((n) => n.action))} on ${targetLabel(t)}`);
+      const only = named.length === 1 ? named[0] : undefined;
+      const fixes = only ? [narrowFix(statement, only, only.profile!)].filter((f): f is Fix => f !== undefined) : [];
       for (const { at, what } of broad) {
         const names = named.map((t) => t.profile!.title);
         report({
