@@ -32,22 +32,35 @@ const suggestion = memoize((question: string) => {
   return didYouMean(key, [...keys]);
 });
 
-function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {
-  const operator = parseOperator(clause.operator.value);
+/** What to say about `key` under `operator` in a statement whose judged actions are `patterns`, once per question. */
+const verdict = memoize((question: string) => {
+  const [operatorName, key, ...patterns] = question.split('\n');
+  const operator = parseOperator(operatorName);
   const restricts = operator && !operator.negated && !operator.ifExists && operator.family !== 'Null';
-  const users = isKnownService(serviceOf(key.value)) ? keyUsers(key.value.toLowerCase()) : [];
-  const meant = suggestion([...patterns.map((p) => p.toLowerCase()), key.value].join('\n'));
-  const renamable = meant !== undefined && meant.toLowerCase() !== key.value.toLowerCase() && !clause.entries.some((e) => e.key.value === meant);
+  const users = isKnownService(serviceOf(key)) ? keyUsers(key.toLowerCase()) : [];
+  const meant = suggestion([...patterns.map((p) => p.toLowerCase()), key].join('\n'));
+  const renamable = meant !== undefined && meant.toLowerCase() !== key.toLowerCase() ? meant : undefined;
   const shown = patterns.length > 3 ? `${patterns.slice(0, 3).join(', ')}…` : patterns.join(', ');
+  const message =
+    `${key} is not a condition key of ${shown}: their requests never carry it, so this condition ` +
+    (restricts ? 'never holds and the statement never applies.' : 'always holds and restricts nothing.');
+  const advice = users.length > 0 ? ` AWS sets it for ${users.slice(0, 3).join(', ')}${users.length > 3 ? '…' : ''}; put it in a statement for those.` : '';
+  return { message, renamable, advice };
+});
+
+function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {
+  const { message, renamable, advice } = verdict([clause.operator.value, key.value, ...patterns].join('\n'));
+  // Renaming onto a key the clause already has would write a duplicate key.
+  const meant = renamable !== undefined && !clause.entries.some((e) => e.key.value === renamable) ? renamable : undefined;
   return {
     ...whole(key),
-    message:
-      `${key.value} is not a condition key of ${shown}: their requests never carry it, so this condition ` +
-      (restricts ? 'never holds and the statement never applies.' : 'always holds and restricts nothing.') +
-      (renamable ? ` Did you mean "${meant}"?` : users.length > 0 ? ` AWS sets it for ${users.slice(0, 3).join(', ')}${users.length > 3 ? '…' : ''}; put it in a statement for those.` : ''),
-    fixes: renamable ? [fix(`Change to "${meant}"`, [replaceString(key, meant)], true)] : [],
+    message: message + (meant ? ` Did you mean "${meant}"?` : advice),
+    fixes: meant ? [fix(`Change to "${meant}"`, [replaceString(key, meant)], true)] : [],
   };
 }
+
+/** Whether an Action entry may support any condition key: `*`, and actions of services the catalog does not know. */
+const opensKeys = memoize((action: string) => action === '*' || (action.includes(':') && !isKnownService(serviceOf(action))));
 
 export const conditionKeyMismatch: Rule = {
   id: 'policy/condition-key-mismatch',
@@ -61,8 +74,8 @@ export const conditionKeyMismatch: Rule = {
       let open = false;
       for (const a of statement.action) {
         if (a.type !== 'string') continue;
-        // `*` and actions of other services may support any key; malformed actions are policy/unknown-action's.
-        open ||= a.value === '*' || (a.value.includes(':') && !isKnownService(serviceOf(a.value)));
+        // Malformed actions are policy/unknown-action's.
+        open ||= opensKeys(a.value);
         if (actionsNamed(a.value).length > 0) judged.push(a.value);
       }
       if (open || judged.length === 0) continue;
