@@ -4,6 +4,7 @@ import type { SourceFile } from '../../workspace';
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
 import { removeFromList } from './json-edits';
+import { memoize } from './memo';
 import { statementHead, statementName, whole } from './located';
 import { removeStatement } from './statement-edits';
 
@@ -21,15 +22,12 @@ interface Shape {
   resources: Wildcard[];
 }
 
-/** One pattern object per distinct string (and case rule): statements repeat the same actions and ARNs. */
-function patterns(ignoreCase: boolean): (text: string) => Wildcard {
-  const made = new Map<string, Wildcard>();
-  return (text) => {
-    let pattern = made.get(text);
-    if (!pattern) made.set(text, (pattern = new Wildcard(text, { ignoreCase })));
-    return pattern;
-  };
-}
+/**
+ * One pattern object per distinct string (and case rule), kept across checks: statements repeat the same actions and
+ * ARNs, and so do the snapshots of a policy being edited.
+ */
+const actionPattern = memoize((text: string) => new Wildcard(text, { ignoreCase: true }));
+const arnPattern = memoize((text: string) => new Wildcard(text));
 
 /** `by.covers(item)`, answered without the pattern-vs-pattern table when either side is a plain string (its prefix is all of it). */
 function covers(by: Wildcard, item: Wildcard): boolean {
@@ -43,8 +41,6 @@ const written = (file: SourceFile, member: Member | undefined) => (member?.value
 
 /** Statements with plain Action and Resource lists, no policy variables (their patterns depend on the request). */
 function shapes(file: SourceFile, policy: Policy): Shape[] {
-  const action = patterns(true);
-  const arn = patterns(false);
   const all: Shape[] = [];
   for (const statement of policy.statements) {
     const { effect, resource } = statement;
@@ -56,7 +52,7 @@ function shapes(file: SourceFile, policy: Policy): Shape[] {
       if (m.name === 'Principal' || m.name === 'NotPrincipal') principal += `${m.name}${written(file, m)}`;
       else if (m.name === 'Condition') condition = written(file, m);
     }
-    all.push({ statement, effect: effect.value, principal, condition, mark: 0, actions: statement.action.map((a) => action(a.value)), resources: resource.map((r) => arn(r.value)) });
+    all.push({ statement, effect: effect.value, principal, condition, mark: 0, actions: statement.action.map((a) => actionPattern(a.value)), resources: resource.map((r) => arnPattern(r.value)) });
   }
   return all;
 }
