@@ -207,10 +207,23 @@ function operatorNamed(name: string): ConditionOperator | undefined {
  * A policy prepared for evaluation: its statements by the ARNs they name (a plain ARN applies to itself only, a
  * pattern only to resources starting with its literal prefix), each statement prepared when a request first reaches it.
  */
+// One entry per distinct ARN (and variables mode), kept across compiles and never changed: statements repeat the
+// same few ARNs, and so do the snapshots of a policy being edited. Bounded: it starts over past 10,000.
+const compiledResources = [new Map<string, CompiledResource>(), new Map<string, CompiledResource>()];
+
+function compiledResource(text: string, variables: boolean): CompiledResource {
+  const cache = compiledResources[variables ? 1 : 0];
+  let made = cache.get(text);
+  if (!made) {
+    if (cache.size >= 10_000) cache.clear();
+    const t = template(text, variables);
+    cache.set(text, (made = t.parts ? { template: t } : { template: t, pattern: new Wildcard(text) }));
+  }
+  return made;
+}
+
 export class CompiledPolicy {
   private readonly variables: boolean;
-  /** One entry per distinct ARN: statements repeat the same few, and an entry is never changed. */
-  private readonly entries = new Map<string, CompiledResource>();
   private readonly prepared: (CompiledStatement | undefined)[] = [];
   private readonly resources: (CompiledResource[] | undefined)[] = [];
   private readonly notResources: (CompiledResource[] | undefined)[] = [];
@@ -240,17 +253,8 @@ export class CompiledPolicy {
     this.lengths = [...lengths].sort((a, b) => a - b);
   }
 
-  private entry(text: string): CompiledResource {
-    let made = this.entries.get(text);
-    if (!made) {
-      const t = template(text, this.variables);
-      this.entries.set(text, (made = t.parts ? { template: t } : { template: t, pattern: new Wildcard(text) }));
-    }
-    return made;
-  }
-
   private resourceList(values: Statement['resource']): CompiledResource[] | undefined {
-    return values?.map((v) => this.entry(v.value));
+    return values?.map((v) => compiledResource(v.value, this.variables));
   }
 
   /**
