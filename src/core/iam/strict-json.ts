@@ -73,7 +73,7 @@ class Walk {
 
   /** An object or array whose opening bracket is at `pos`. */
   private container(isObject: boolean, depth: number): boolean {
-    const close = isObject ? 0x7d /* } */ : 0x5d; /* ] */
+    const close = isObject ? 0x7d /* } */ : 0x5d /* ] */;
     this.events.open(isObject ? 'object' : 'array', this.pos, this.line);
     this.pos++;
     if (this.space() !== close) {

@@ -133,7 +133,7 @@ test("the view's one-pass indexes equal plain scans of the lines", () => {
 
 test('the name table finds the last item of every name among thousands, and nothing for other names', () => {
   const items = Array.from({ length: 20000 }, (_, i) => ({ name: `N${(i * 7919) % 6007}_${i % 3 ? 'A' : 'B'}` }));
-  const table = new NameTable(items, items.length);
+  const table = new NameTable(items);
   const expected = new Map<string, { name: string }>();
   items.forEach((item, index) => {
     // hashChars is the table's contract for `put`; the name's own characters stand in for the file text.

@@ -93,7 +93,7 @@ export class EnvView {
     this.reader = workspace.envReader(file);
     const entries = workspace.env(file).entries;
     this.entries = entries;
-    this.lastSetByName = new NameTable(entries, entries.length);
+    this.lastSetByName = new NameTable(entries);
     // Names and values are read from the file text, one block of memory, rather than from the entries' own strings,
     // which lie all over the heap.
     const text = file.text;

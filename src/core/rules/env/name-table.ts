@@ -1,6 +1,6 @@
 // The last line that sets each name, for files of tens of thousands of lines. A Map<string> would hash a freshly
 // sliced string per line, which costs V8 more than parsing the line; this table hashes the name's characters where
-// they stand in the file text and keeps item indexes and hashes in one Int32Array.
+// they stand in the file text and keeps item indexes and hashes in Int32Arrays.
 
 /** FNV-1a over the UTF-16 code units `text[start, end)`, two at a time (half the multiplications), then mixed. */
 export function hashChars(text: string, start: number, end: number): number {
@@ -21,11 +21,8 @@ export class NameTable<T extends { name: string }> {
   // The hash of each filed item: names are compared only when their hashes are equal.
   private readonly hashes: Int32Array;
 
-  constructor(
-    private readonly items: readonly T[],
-    capacity: number,
-  ) {
-    const size = 2 ** Math.ceil(Math.log2(Math.max(2, capacity * 1.5)));
+  constructor(private readonly items: readonly T[]) {
+    const size = 2 ** Math.ceil(Math.log2(Math.max(2, items.length * 1.5)));
     this.slots = new Int32Array(size);
     this.mask = size - 1;
     this.hashes = new Int32Array(items.length);

@@ -39,7 +39,12 @@ export const bucketMismatch: Rule = {
     const byValue = new Map<string, Located[]>();
     for (const s of statements) {
       for (const list of [s.resource, s.notResource]) {
-        for (const arn of list ?? []) if (arn.type === 'string') (byValue.get(arn.value) ?? byValue.set(arn.value, []).get(arn.value)!).push(arn);
+        for (const arn of list ?? []) {
+          if (arn.type !== 'string') continue;
+          const same = byValue.get(arn.value);
+          if (same) same.push(arn);
+          else byValue.set(arn.value, [arn]);
+        }
       }
     }
     const named = new Map([...byValue.keys()].map((value) => [value, arnLocation(value)?.bucket]));

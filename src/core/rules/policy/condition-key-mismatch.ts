@@ -32,9 +32,9 @@ const suggestion = memoize((question: string) => {
   return didYouMean(key, [...keys]);
 });
 
-/** What to say about `key` under `operator` in a statement whose judged actions are `patterns`, once per question. */
+/** What to say about a key under an operator in a statement with these judged actions (a JSON list), once per question. */
 const verdict = memoize((question: string) => {
-  const [operatorName, key, ...patterns] = question.split('\n');
+  const [operatorName, key, ...patterns] = JSON.parse(question) as string[];
   const operator = parseOperator(operatorName);
   const restricts = operator && !operator.negated && !operator.ifExists && operator.family !== 'Null';
   const users = isKnownService(serviceOf(key)) ? keyUsers(key.toLowerCase()) : [];
@@ -49,7 +49,7 @@ const verdict = memoize((question: string) => {
 });
 
 function mismatch(key: Located, clause: ConditionClause, patterns: readonly string[]): Report {
-  const { message, renamable, advice } = verdict([clause.operator.value, key.value, ...patterns].join('\n'));
+  const { message, renamable, advice } = verdict(JSON.stringify([clause.operator.value, key.value, ...patterns]));
   // Renaming onto a key the clause already has would write a duplicate key.
   const meant = renamable !== undefined && !clause.entries.some((e) => e.key.value === renamable) ? renamable : undefined;
   return {
