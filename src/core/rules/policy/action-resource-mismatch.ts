@@ -7,6 +7,7 @@ import type { Report, Rule } from '../rule';
 import { appendToList, insertStatementAfter, jsonString, removeFromList, sidsOf, statementText, unusedSid, valueText } from './json-edits';
 import { whole } from './located';
 import { actionsNamed, memoize2 } from './memo';
+import { memberOf } from './statement-edits';
 
 /** Whether some action the entry names can apply to `resource`. */
 const applies = memoize2((pattern: string, resource: string) => actionsNamed(pattern).some((action) => actionAppliesTo(action, resource)));
@@ -91,7 +92,7 @@ export const actionResourceMismatch: Rule = {
       if (!failing) continue;
       const all = failing.length === judged;
       const verb = statement.effect?.value === 'Deny' ? 'denies' : 'allows';
-      const place: Place = { file, sids, statement, resourceMember: statement.members.find((m) => m.name === 'Resource')! };
+      const place: Place = { file, sids, statement, resourceMember: memberOf(statement, 'Resource')! };
       for (const action of failing) report(mismatch(place, action, all, verb, resources));
     }
   },

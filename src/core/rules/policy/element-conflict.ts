@@ -1,6 +1,7 @@
 import type { Statement } from '../../iam/policy';
 import type { Rule } from '../rule';
 import { statementHead, statementName, whole } from './located';
+import { memberOf } from './statement-edits';
 
 /** Elements of which a statement may have only one. */
 const exclusive: readonly [string, string][] = [
@@ -9,7 +10,7 @@ const exclusive: readonly [string, string][] = [
   ['Principal', 'NotPrincipal'],
 ];
 
-const has = (statement: Statement, name: string) => statement.members.some((m) => m.name === name);
+const has = (statement: Statement, name: string) => memberOf(statement, name) !== undefined;
 
 export const elementConflict: Rule = {
   id: 'policy/element-conflict',
@@ -22,7 +23,7 @@ export const elementConflict: Rule = {
     const missing = (statement: Statement, message: string) => report({ ...statementHead(statement), message: `${statementName(statement)} ${message}` });
     for (const statement of policy.statements) {
       for (const [element, negated] of exclusive) {
-        const second = statement.members.find((m) => m.name === negated);
+        const second = memberOf(statement, negated);
         if (second && has(statement, element)) {
           report({ ...whole(second), message: `${statementName(statement)} has both ${element} and ${negated}: AWS rejects a statement with both. Keep one of them.` });
         }

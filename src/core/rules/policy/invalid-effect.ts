@@ -1,5 +1,6 @@
 import { fix } from '../fixes';
 import type { Rule } from '../rule';
+import { memberOf } from './statement-edits';
 import { jsonString, replaceString } from './json-edits';
 import { whole } from './located';
 import { memoize } from './memo';
@@ -15,7 +16,7 @@ export const invalidEffect: Rule = {
   kinds: ['policy'],
   check({ file, workspace, report }) {
     for (const statement of workspace.policy(file).statements) {
-      const member = statement.members.find((m) => m.name === 'Effect');
+      const member = memberOf(statement, 'Effect');
       const effect = statement.effect;
       if (!member || (effect?.type === 'string' && effects.includes(effect.value))) continue;
       const suggestion = effect ? effectMeant(effect.value) : undefined;

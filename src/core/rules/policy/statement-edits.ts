@@ -37,7 +37,9 @@ export function replaceValue(member: Member, json: string): TextEdit | undefined
 }
 
 export function memberOf(statement: Statement, name: string): Member | undefined {
-  return statement.members.find((m) => m.name === name);
+  // A loop, not `find`: asked several times per statement by rules that walk every statement.
+  for (const member of statement.members) if (member.name === name) return member;
+  return undefined;
 }
 
 /** The JSON value written after the key that ends at `keyEnd` and runs to `end`. */
